@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const packageNames = ["core", "bedrock", "langchain", "memory", "emulator", "cli"];
+// Tests run against the TypeScript sources, so a unit test never needs a build first.
+const alias = Object.fromEntries(
+  packageNames.map((name) => [
+    `@bedrock-embeddings/${name}`,
+    fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
+  ]),
+);
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["packages/*/src/**/*.test.ts"] } },
+      {
+        resolve: { alias },
+        test: { name: "e2e", include: ["test/**/*.e2e.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+    ],
+  },
+});

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** Explicit AWS keys; `sessionToken` for temporary (STS) credentials. */
+export const awsCredentialsSchema = z.strictObject({
+  accessKeyId: z.string().min(1),
+  secretAccessKey: z.string().min(1),
+  sessionToken: z.string().min(1).optional(),
+});
+
+export const TRUNCATE_MODES = ["NONE", "START", "END", "LEFT", "RIGHT"] as const;
+
+/**
+ * Options shared by the Bedrock-backed embedders, as typed objects or from a config file.
+ * Model-specific checks (allowed dimensions, truncate modes per family) happen when the
+ * embedder is built, still before any request.
+ */
+export const bedrockEmbedderOptionsSchema = z.strictObject({
+  /** Bare model id, geo inference profile (`us.…`), or ARN. */
+  model: z.string().min(1).default("amazon.titan-embed-text-v2:0"),
+  /** Model family, required for application inference profile and provisioned throughput ARNs. */
+  family: z.string().min(1).optional(),
+  region: z.string().min(1).optional(),
+  /** Custom endpoint URL, e.g. the local emulator. */
+  endpoint: z.url().optional(),
+  credentials: awsCredentialsSchema.optional(),
+  /** Named profile from the shared AWS config files. */
+  profile: z.string().min(1).optional(),
+  /** Bedrock API key, sent as a bearer token. */
+  apiKey: z.string().min(1).optional(),
+  /** Output dimension; must be one the model allows. */
+  dimensions: z.int().positive().optional(),
+  /** Return unit vectors (server-side where the model can, client-side otherwise). */
+  normalize: z.boolean().default(true),
+  /** Overrides the asymmetric mode picked from the memory action (Cohere `input_type`). */
+  inputType: z.string().min(1).optional(),
+  /** What the model does with over-long input; NONE makes it an error. */
+  truncate: z.enum(TRUNCATE_MODES).optional(),
+  /** Calls in flight at once for one embedder. */
+  maxConcurrency: z.int().min(1).max(256).default(4),
+  /** Attempts per call, first one included; retries only retryable errors. */
+  maxAttempts: z.int().min(1).max(20).default(4),
+  /** Abandon a single call after this many milliseconds. */
+  requestTimeoutMs: z.int().positive().optional(),
+});
+
+/** What a caller writes: every defaulted key is optional. */
+export type BedrockEmbedderOptionsInput = z.input<typeof bedrockEmbedderOptionsSchema>;
+/** After validation: defaults filled in. */
+export type BedrockEmbedderOptions = z.output<typeof bedrockEmbedderOptionsSchema>;

@@ -1,0 +1,80 @@
+import type { z } from "zod";
+import type { Environment } from "../environment.js";
+import { ConfigurationError } from "../errors/configuration-error.js";
+import { describeIssue } from "./describe-issue.js";
+import { interpolate } from "./interpolate.js";
+import { type ConfigPath, canonicalizeKeys, dottedPath, type SourcePaths, sourcePathFor } from "./key-aliases.js";
+
+export interface ParseOptions {
+  /** Values for `${VAR}` references; pass `processEnvironment()` to use the real environment. */
+  environment?: Environment;
+  /** Turns a written path into a location for error messages (set by `loadConfig`). */
+  locate?: (path: ConfigPath) => { file: string; line: number | undefined };
+  /**
+   * Further checks on the validated value (for example building the embedder, which knows each
+   * model's allowed dimensions). A ConfigurationError it throws is located like a schema error.
+   */
+  validate?: (value: never) => void;
+}
+
+/**
+ * Validates raw configuration (typed object or parsed file) against `schema`: interpolates
+ * `${VAR}`, accepts snake_case and camelCase keys, rejects unknown keys with their path.
+ *
+ * @example
+ * const options = parseWithSchema(bedrockEmbedderOptionsSchema, { model: "cohere.embed-v4:0" });
+ */
+export function parseWithSchema<Schema extends z.ZodType>(
+  schema: Schema,
+  raw: unknown,
+  options: ParseOptions = {},
+): z.output<Schema> {
+  const located = (error: ConfigurationError, path: ConfigPath) =>
+    options.locate ? locateError(error, path, options.locate) : error;
+  let canonical: { value: unknown; sourcePaths: SourcePaths };
+  try {
+    canonical = canonicalizeKeys(interpolate(raw, options.environment ?? {}));
+  } catch (error) {
+    if (ConfigurationError.isInstance(error)) throw located(error, (error.path ?? "").split(".").filter(Boolean));
+    throw error;
+  }
+  const result = schema.safeParse(canonical.value);
+  if (result.success) {
+    runValidation(result.data, canonical.sourcePaths, options);
+    return result.data;
+  }
+
+  const issue = result.error.issues[0]!;
+  const description = describeIssue(issue);
+  const canonicalPath = description.key === undefined ? issue.path : [...issue.path, description.key];
+  const writtenPath = sourcePathFor(canonicalPath as ConfigPath, canonical.sourcePaths);
+  const others = result.error.issues.length - 1;
+  const error = new ConfigurationError(description.problem + (others > 0 ? ` (${others} more problem${others > 1 ? "s" : ""} after this one.)` : ""), {
+    path: dottedPath(writtenPath) || "(top level)",
+    allowed: description.allowed,
+    fix: description.fix,
+    cause: result.error,
+  });
+  if (options.locate) locateError(error, writtenPath, options.locate);
+  throw error;
+}
+
+function locateError(
+  error: ConfigurationError,
+  path: ConfigPath,
+  locate: NonNullable<ParseOptions["locate"]>,
+): never {
+  const { file, line } = locate(path);
+  throw error.withLocation(file, line, dottedPath(path) || undefined);
+}
+
+function runValidation(value: unknown, sourcePaths: SourcePaths, options: ParseOptions): void {
+  if (!options.validate) return;
+  try {
+    options.validate(value as never);
+  } catch (error) {
+    if (!ConfigurationError.isInstance(error) || !options.locate) throw error;
+    const canonicalPath = (error.path ?? "").split(".").filter(Boolean);
+    locateError(error, sourcePathFor(canonicalPath, sourcePaths), options.locate);
+  }
+}

@@ -23,7 +23,8 @@ export function describeIssue(issue: z.core.$ZodIssue): IssueDescription {
       return { problem: `${issue.message}.`, allowed: issue.values.map(toAllowed) };
     case "invalid_type":
       return {
-        problem: issue.input === undefined ? `is required (expected ${issue.expected}).` : `${issue.message}.`,
+        problem:
+          issue.input === undefined ? `is required (expected ${issue.expected}).` : `${issue.message}.`,
       };
     default:
       return { problem: `${issue.message}.` };

@@ -14,7 +14,8 @@ const REFERENCE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
  */
 export function interpolate(value: unknown, environment: Environment, path: ConfigPath = []): unknown {
   if (typeof value === "string") return interpolateString(value, environment, path);
-  if (Array.isArray(value)) return value.map((item, position) => interpolate(item, environment, [...path, position]));
+  if (Array.isArray(value))
+    return value.map((item, position) => interpolate(item, environment, [...path, position]));
   if (isPlainObject(value)) {
     return Object.fromEntries(
       Object.entries(value).map(([key, child]) => [key, interpolate(child, environment, [...path, key])]),

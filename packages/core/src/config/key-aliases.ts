@@ -65,10 +65,13 @@ function canonicalizeValue(
     const container = credentialKey ? credentialsContainer(output, canonicalPath, sourcePaths) : output;
     const targetKey = targetPath[targetPath.length - 1]!;
     if (Object.hasOwn(container, targetKey)) {
-      throw new ConfigurationError(`"${writtenKey}" sets ${dottedPath([...canonicalPath, ...targetPath])} a second time.`, {
-        path: dottedPath([...sourcePath, writtenKey]),
-        fix: "Keep one spelling of this key.",
-      });
+      throw new ConfigurationError(
+        `"${writtenKey}" sets ${dottedPath([...canonicalPath, ...targetPath])} a second time.`,
+        {
+          path: dottedPath([...sourcePath, writtenKey]),
+          fix: "Keep one spelling of this key.",
+        },
+      );
     }
     container[targetKey] = canonicalizeValue(
       child,

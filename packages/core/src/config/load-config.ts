@@ -41,12 +41,15 @@ export function parseConfigText(text: string, file: string, options: LoadConfigO
   const syntaxError = document.errors[0];
   if (syntaxError) {
     const line = syntaxError.linePos?.[0]?.line ?? lineCounter.linePos(syntaxError.pos[0]).line;
-    throw new ConfigurationError(`the file is not valid YAML or JSON: ${syntaxError.message.split("\n")[0]}`, {
-      file,
-      line,
-      cause: syntaxError,
-      fix: "Fix the syntax at that line.",
-    });
+    throw new ConfigurationError(
+      `the file is not valid YAML or JSON: ${syntaxError.message.split("\n")[0]}`,
+      {
+        file,
+        line,
+        cause: syntaxError,
+        fix: "Fix the syntax at that line.",
+      },
+    );
   }
   const raw = document.toJS() ?? {};
   const locate = (path: ConfigPath) => ({ file, line: lineOf(document.contents, path, lineCounter) });
@@ -63,7 +66,9 @@ function lineOf(root: unknown, path: ConfigPath, lineCounter: LineCounter): numb
   let offset: number | undefined = rangeStart(root);
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) break;
       offset = rangeStart(pair.key) ?? offset;
       node = pair.value;

@@ -3,7 +3,13 @@ import type { Environment } from "../environment.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { describeIssue } from "./describe-issue.js";
 import { interpolate } from "./interpolate.js";
-import { type ConfigPath, canonicalizeKeys, dottedPath, type SourcePaths, sourcePathFor } from "./key-aliases.js";
+import {
+  type ConfigPath,
+  canonicalizeKeys,
+  dottedPath,
+  type SourcePaths,
+  sourcePathFor,
+} from "./key-aliases.js";
 
 export interface ParseOptions {
   /** Values for `${VAR}` references; pass `processEnvironment()` to use the real environment. */
@@ -35,7 +41,8 @@ export function parseWithSchema<Schema extends z.ZodType>(
   try {
     canonical = canonicalizeKeys(interpolate(raw, options.environment ?? {}));
   } catch (error) {
-    if (ConfigurationError.isInstance(error)) throw located(error, (error.path ?? "").split(".").filter(Boolean));
+    if (ConfigurationError.isInstance(error))
+      throw located(error, (error.path ?? "").split(".").filter(Boolean));
     throw error;
   }
   const result = schema.safeParse(canonical.value);
@@ -49,12 +56,16 @@ export function parseWithSchema<Schema extends z.ZodType>(
   const canonicalPath = description.key === undefined ? issue.path : [...issue.path, description.key];
   const writtenPath = sourcePathFor(canonicalPath as ConfigPath, canonical.sourcePaths);
   const others = result.error.issues.length - 1;
-  const error = new ConfigurationError(description.problem + (others > 0 ? ` (${others} more problem${others > 1 ? "s" : ""} after this one.)` : ""), {
-    path: dottedPath(writtenPath) || "(top level)",
-    allowed: description.allowed,
-    fix: description.fix,
-    cause: result.error,
-  });
+  const error = new ConfigurationError(
+    description.problem +
+      (others > 0 ? ` (${others} more problem${others > 1 ? "s" : ""} after this one.)` : ""),
+    {
+      path: dottedPath(writtenPath) || "(top level)",
+      allowed: description.allowed,
+      fix: description.fix,
+      cause: result.error,
+    },
+  );
   if (options.locate) locateError(error, writtenPath, options.locate);
   throw error;
 }

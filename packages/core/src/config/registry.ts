@@ -31,7 +31,10 @@ export function createEmbedder(config: EmbedderConfig, options: CreateEmbedderOp
   if (!provider) {
     throw new ConfigurationError(`no provider named "${config.provider}" was given to createEmbedder.`, {
       path: "embedder.provider",
-      allowed: options.providers.length > 0 ? options.providers.map((candidate) => candidate.name) : EMBEDDER_PROVIDERS,
+      allowed:
+        options.providers.length > 0
+          ? options.providers.map((candidate) => candidate.name)
+          : EMBEDDER_PROVIDERS,
       fix: "Pass the provider from its package, e.g. bedrockProvider from @bedrock-embeddings/bedrock.",
     });
   }

@@ -19,7 +19,11 @@ export class BatchEmbeddingError extends BedrockEmbeddingsError {
   readonly vectors: readonly (number[] | undefined)[];
   readonly failures: readonly BatchFailure[];
 
-  constructor(vectors: readonly (number[] | undefined)[], failures: readonly BatchFailure[], options: BaseErrorOptions = {}) {
+  constructor(
+    vectors: readonly (number[] | undefined)[],
+    failures: readonly BatchFailure[],
+    options: BaseErrorOptions = {},
+  ) {
     const first = failures[0];
     const summary =
       `${failures.length} of ${vectors.length} inputs failed (indexes ${summarizeIndexes(failures)}); ` +

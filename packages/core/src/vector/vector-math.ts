@@ -58,7 +58,8 @@ export function dotProduct(left: NumericVector, right: NumericVector): number {
   assertSameLength(left, right);
   let sum = 0;
   for (let position = 0; position < left.length; position++) sum += left[position]! * right[position]!;
-  if (!Number.isFinite(sum)) throw new VectorError("The dot product is not finite; a vector holds NaN or an infinity.");
+  if (!Number.isFinite(sum))
+    throw new VectorError("The dot product is not finite; a vector holds NaN or an infinity.");
   return sum;
 }
 

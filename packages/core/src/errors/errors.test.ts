@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { BedrockEmbeddingsError } from "./base-error.js";
+import { BatchEmbeddingError } from "./batch-embedding-error.js";
+import { BedrockApiError } from "./bedrock-api-error.js";
+import { ConfigurationError } from "./configuration-error.js";
+import { InputError } from "./input-error.js";
+
+describe("error family", () => {
+  it("recognizes each kind with isInstance, without instanceof", () => {
+    const input = new InputError("text is empty.", { index: 3, fix: "Remove it." });
+    expect(InputError.isInstance(input)).toBe(true);
+    expect(BedrockEmbeddingsError.isInstance(input)).toBe(true);
+    expect(ConfigurationError.isInstance(input)).toBe(false);
+    expect(InputError.isInstance(new Error("plain"))).toBe(false);
+    expect(InputError.isInstance({ code: "INPUT" })).toBe(false);
+    expect(input.message).toBe("Input 3: text is empty. Remove it.");
+    expect(input.name).toBe("InputError");
+  });
+
+  it("keeps the cause and the AWS fields", () => {
+    const cause = Object.assign(new Error("Too many requests"), { name: "ThrottlingException" });
+    const error = new BedrockApiError("Bedrock throttled the call.", {
+      awsErrorName: "ThrottlingException",
+      httpStatus: 429,
+      requestId: "req-1",
+      modelId: "amazon.titan-embed-text-v2:0",
+      retryable: true,
+      throttling: true,
+      failedIndexes: [4, 5],
+      cause,
+    });
+    expect(error.cause).toBe(cause);
+    expect(error.failedIndexes).toEqual([4, 5]);
+    expect(BedrockApiError.isInstance(error)).toBe(true);
+  });
+
+  it("keeps successful vectors on a batch error and summarizes failures", () => {
+    const failure = new InputError("too long.", { index: 1 });
+    const error = new BatchEmbeddingError([[1], undefined, [3]], [{ index: 1, error: failure }]);
+    expect(error.vectors[0]).toEqual([1]);
+    expect(error.vectors[2]).toEqual([3]);
+    expect(error.cause).toBe(failure);
+    expect(error.message).toContain("1 of 3 inputs failed (indexes 1)");
+  });
+
+  it("locates a configuration error without repeating its location", () => {
+    const error = new ConfigurationError("bad value.", {
+      path: "dimensions",
+      allowed: [256],
+      fix: "Pick one.",
+    });
+    const located = error.withLocation("app.yaml", 7, "embedder.config.dimensions");
+    expect(located.message).toBe(
+      "app.yaml:7: embedder.config.dimensions: bad value. Allowed: 256. Pick one.",
+    );
+    expect(located.cause).toBe(error);
+  });
+});

@@ -1,0 +1,83 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { CliIo } from "./cli-io.js";
+import { demoCommand } from "./commands/demo-command.js";
+import { embedCommand } from "./commands/embed-command.js";
+import { emulatorCommand } from "./commands/emulator-command.js";
+import {
+  memoryAddCommand,
+  memoryDeleteCommand,
+  memoryListCommand,
+  memorySearchCommand,
+} from "./commands/memory-command.js";
+
+function integer(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError("expected a whole number.");
+  return value;
+}
+
+function decimal(text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new InvalidArgumentError("expected a number.");
+  return value;
+}
+
+function configOption(): Option {
+  return new Option("-c, --config <file>", "YAML or JSON configuration file").makeOptionMandatory();
+}
+
+function withScope(command: Command): Command {
+  return command
+    .option("--user <id>", "user scope")
+    .option("--agent <id>", "agent scope")
+    .option("--run <id>", "run scope");
+}
+
+/** The `bedrock-embeddings` command tree. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command("bedrock-embeddings")
+    .description("AWS Bedrock embeddings for memory and RAG apps, driven by a config file")
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command("demo")
+    .description("embed a corpus, add and search memories for two users, query a LangChain vector store")
+    .addOption(configOption())
+    .option("--corpus <file>", "corpus JSON (default: corpus.json beside the config)")
+    .action((options) => demoCommand(options, io));
+
+  program
+    .command("embed")
+    .description("embed texts (arguments, or one per stdin line) and print JSON lines")
+    .argument("[texts...]", "texts to embed; reads stdin when none are given")
+    .addOption(configOption())
+    .addOption(new Option("--action <action>", "memory action").choices(["add", "update", "search"]).default("add"))
+    .action((texts: string[], options) => embedCommand(texts, options, io));
+
+  const memory = program.command("memory").description("a persistent memory scoped by user, agent or run");
+  withScope(memory.command("add").description("add memories").argument("<texts...>").addOption(configOption()))
+    .option("--metadata <json>", "JSON object stored with each memory")
+    .action((texts: string[], options) => memoryAddCommand(texts, options, io));
+  withScope(memory.command("search").description("search memories").argument("<query>").addOption(configOption()))
+    .option("--top-k <n>", "results to return", integer)
+    .option("--threshold <score>", "minimum similarity", decimal)
+    .option("--json", "print JSON lines")
+    .action((query: string, options) => memorySearchCommand(query, options, io));
+  withScope(memory.command("list").description("list memories of a scope").addOption(configOption())).action(
+    (options) => memoryListCommand(options, io),
+  );
+  withScope(memory.command("delete").description("delete a memory, or --all of a scope").argument("[id]").addOption(configOption()))
+    .option("--all", "delete every memory of the scope")
+    .action((id: string | undefined, options) => memoryDeleteCommand(id, options, io));
+
+  program
+    .command("emulator")
+    .description("serve the local Bedrock Runtime emulator until stopped")
+    .option("-p, --port <n>", "port (0 picks a free one)", integer, 4010)
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .action((options) => emulatorCommand(options, io));
+
+  return program;
+}

@@ -1,0 +1,19 @@
+import type { BedrockEmbedderOptionsInput } from "@bedrock-embeddings/core";
+import { EMULATOR_DEFAULT_CREDENTIALS, startEmulator } from "@bedrock-embeddings/emulator";
+
+/**
+ * Where the examples send their requests: real Bedrock when USE_AWS=1 (credentials from the
+ * default AWS chain), otherwise a local emulator started here, so the examples run offline.
+ */
+export async function bedrockConnection(
+  environment: NodeJS.ProcessEnv,
+): Promise<{ options: Partial<BedrockEmbedderOptionsInput>; close: () => Promise<void> }> {
+  if (environment["USE_AWS"] === "1") {
+    return { options: { region: environment["AWS_REGION"] ?? "us-east-1" }, close: async () => {} };
+  }
+  const emulator = await startEmulator({ port: 0 });
+  return {
+    options: { region: "us-east-1", endpoint: emulator.url, credentials: { ...EMULATOR_DEFAULT_CREDENTIALS } },
+    close: () => emulator.close(),
+  };
+}

@@ -1,0 +1,61 @@
+import type { InjectedFault } from "./faults/fault-queue.js";
+
+/** Options for {@link startEmulator}. Every field is optional. */
+export interface EmulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind; default "127.0.0.1". */
+  host?: string;
+  /** Access key pairs accepted for SigV4; default `[EMULATOR_DEFAULT_CREDENTIALS]`. */
+  credentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
+  /** Bedrock API keys accepted as `Authorization: Bearer <token>`; default `[EMULATOR_DEFAULT_BEARER_TOKEN]`. */
+  bearerTokens?: string[];
+  /** "none" skips all authentication checks; default "required". */
+  auth?: "required" | "none";
+  /** Application-inference-profile ARNs the emulator should accept, mapped to the model id each one targets. */
+  applicationInferenceProfiles?: Record<string, string>;
+}
+
+/** One request the emulator answered. */
+export interface RecordedRequest {
+  method: string;
+  /** The request path as sent, still percent-encoded (query string excluded). */
+  path: string;
+  /** The decoded `{modelId}` segment of an invoke request, exactly as the client sent it. */
+  modelId?: string;
+  httpVersion: "1.1" | "2";
+  /** Lower-case header names; signatures, bearer tokens and session tokens are redacted. */
+  headers: Record<string, string>;
+  /** The parsed JSON body, or undefined when it was empty or not JSON. */
+  body: unknown;
+  status: number;
+  /** The AWS error name sent back, for failed requests. */
+  errorType?: string;
+  /** The error message sent back, for failed requests. */
+  errorMessage?: string;
+  /** The `x-amzn-requestid` sent back. */
+  requestId: string;
+}
+
+/**
+ * A running emulator, as returned by `startEmulator`.
+ *
+ * @example
+ * const emulator: RunningEmulator = await startEmulator();
+ * emulator.injectFaults([{ errorType: "ThrottlingException", status: 429 }]);
+ * // ... exercise a client ...
+ * expect(emulator.requests.map((request) => request.status)).toEqual([429, 200]);
+ * await emulator.close();
+ */
+export interface RunningEmulator {
+  /** Base URL to use as the SDK `endpoint`, e.g. "http://127.0.0.1:54321". */
+  readonly url: string;
+  readonly port: number;
+  /** Every answered request in arrival order (in-flight ones appear once answered). */
+  readonly requests: readonly RecordedRequest[];
+  /** Queue AWS errors: the next matching invoke requests fail with them, then normal service resumes. */
+  injectFaults(faults: InjectedFault[]): void;
+  clearRequests(): void;
+  /** Ends every connection (idle keep-alive and HTTP/2 sessions at once) and stops listening. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,5 @@
+export { EMULATOR_DEFAULT_BEARER_TOKEN, EMULATOR_DEFAULT_CREDENTIALS } from "./defaults.js";
+export type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./emulator-types.js";
+export type { InjectedFault } from "./faults/fault-queue.js";
+export { EMULATOR_MODEL_IDS } from "./models/served-models.js";
+export { startEmulator } from "./start-emulator.js";

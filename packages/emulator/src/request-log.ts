@@ -1,0 +1,34 @@
+import type { RecordedRequest } from "./emulator-types.js";
+
+/**
+ * Answered requests kept in arrival order. Requests are processed concurrently, so a small request that
+ * arrives second can finish first; each record is slotted in by its arrival ticket instead of appended.
+ */
+export class RequestLog {
+  readonly records: RecordedRequest[] = [];
+  readonly #tickets: number[] = [];
+  #nextTicket = 0;
+  #firstKeptTicket = 0;
+
+  /** Called when a request arrives; the ticket fixes its place in the log. */
+  takeTicket(): number {
+    const ticket = this.#nextTicket;
+    this.#nextTicket += 1;
+    return ticket;
+  }
+
+  add(ticket: number, record: RecordedRequest): void {
+    // A request that arrived before clear() stays cleared even if it is answered afterwards.
+    if (ticket < this.#firstKeptTicket) return;
+    let index = this.#tickets.length;
+    while (index > 0 && (this.#tickets[index - 1] ?? 0) > ticket) index -= 1;
+    this.#tickets.splice(index, 0, ticket);
+    this.records.splice(index, 0, record);
+  }
+
+  clear(): void {
+    this.records.length = 0;
+    this.#tickets.length = 0;
+    this.#firstKeptTicket = this.#nextTicket;
+  }
+}

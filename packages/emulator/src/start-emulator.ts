@@ -1,0 +1,119 @@
+import { redactHeaders } from "./auth/redact-headers.js";
+import { EMULATOR_DEFAULT_BEARER_TOKEN, EMULATOR_DEFAULT_CREDENTIALS } from "./defaults.js";
+import type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./emulator-types.js";
+import { FaultQueue } from "./faults/fault-queue.js";
+import { validationError } from "./protocol/aws-service-error.js";
+import { errorResponse, newRequestId } from "./protocol/response.js";
+import { RequestLog } from "./request-log.js";
+import type { InvokeSettings } from "./routes/invoke-model.js";
+import { parseJsonForLog } from "./routes/parse-json-body.js";
+import type { RoutedResponse } from "./routes/route-request.js";
+import { routeRequest } from "./routes/route-request.js";
+import type { ServerReply, ServerRequest } from "./transport/dual-protocol-server.js";
+import { DualProtocolServer } from "./transport/dual-protocol-server.js";
+import type { ReadRequest } from "./transport/read-request.js";
+import { readRequest } from "./transport/read-request.js";
+import { writeResponse } from "./transport/write-response.js";
+
+// The service model caps InvokeModel bodies at 25,000,000 bytes.
+const maxBodyBytes = 25_000_000;
+
+/**
+ * Starts a local server speaking Bedrock Runtime's InvokeModel protocol (HTTP/1.1 and h2c on one port)
+ * with deterministic embeddings, SigV4 and API-key authentication, request recording and fault injection.
+ *
+ * @example
+ * const emulator = await startEmulator();
+ * const client = new BedrockRuntimeClient({
+ *   region: "us-east-1",
+ *   endpoint: emulator.url,
+ *   credentials: EMULATOR_DEFAULT_CREDENTIALS,
+ * });
+ * const output = await client.send(new InvokeModelCommand({
+ *   modelId: "amazon.titan-embed-text-v2:0",
+ *   contentType: "application/json",
+ *   body: JSON.stringify({ inputText: "hello world" }),
+ * }));
+ * await emulator.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const faults = new FaultQueue();
+  const requestLog = new RequestLog();
+  const settings: InvokeSettings = {
+    authentication: {
+      mode: options.auth ?? "required",
+      keyPairs: (options.credentials ?? [EMULATOR_DEFAULT_CREDENTIALS]).map((pair) => ({ ...pair })),
+      bearerTokens: [...(options.bearerTokens ?? [EMULATOR_DEFAULT_BEARER_TOKEN])],
+    },
+    faults,
+    applicationInferenceProfiles: { ...options.applicationInferenceProfiles },
+  };
+
+  const server = new DualProtocolServer((request, reply) => {
+    handle(request, reply, settings, requestLog).catch((error: unknown) => {
+      // Only reading can fail here (the client went away mid-body); there is nobody left to answer.
+      request.destroy(error instanceof Error ? error : undefined);
+    });
+  });
+  const host = options.host ?? "127.0.0.1";
+  const address = await server.listen(options.port ?? 0, host);
+
+  return {
+    url: `http://${urlHost(host)}:${address.port}`,
+    port: address.port,
+    get requests() {
+      return requestLog.records;
+    },
+    injectFaults: (newFaults) => faults.add(newFaults),
+    clearRequests: () => requestLog.clear(),
+    close: () => server.close(),
+  };
+}
+
+async function handle(
+  request: ServerRequest,
+  reply: ServerReply,
+  settings: InvokeSettings,
+  requestLog: RequestLog,
+): Promise<void> {
+  const ticket = requestLog.takeTicket();
+  const received = await readRequest(request, maxBodyBytes);
+  const routed = received.bodyTooLarge ? bodyTooLargeResponse() : routeRequest(received, settings);
+  requestLog.add(ticket, recordOf(received, routed));
+  writeResponse(reply, routed.response);
+}
+
+function bodyTooLargeResponse(): RoutedResponse {
+  const requestId = newRequestId();
+  const error = validationError(
+    `1 validation error detected: Value at 'body' failed to satisfy constraint: Member must have length less than or equal to ${maxBodyBytes}`,
+  );
+  return { response: errorResponse(error, requestId), requestId };
+}
+
+function recordOf(received: ReadRequest, routed: RoutedResponse): RecordedRequest {
+  const record: RecordedRequest = {
+    method: received.method,
+    path: received.target.split("?")[0] ?? "",
+    httpVersion: received.httpVersion,
+    headers: redactHeaders(withoutPseudoHeaders(received.headers)),
+    body: parseJsonForLog(received.body),
+    status: routed.response.status,
+    requestId: routed.requestId,
+  };
+  if (routed.modelId !== undefined) record.modelId = routed.modelId;
+  if (routed.response.errorType !== undefined) record.errorType = routed.response.errorType;
+  if (routed.response.errorMessage !== undefined) record.errorMessage = routed.response.errorMessage;
+  return record;
+}
+
+// `:authority` is already mirrored as `host`; the log should look the same for both protocols.
+function withoutPseudoHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith(":")));
+}
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}

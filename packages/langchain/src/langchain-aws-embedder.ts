@@ -1,0 +1,449 @@
+import {
+  assertFiniteVector,
+  type BedrockEmbedderOptions,
+  type BedrockEmbedderOptionsInput,
+  bedrockEmbedderOptionsSchema,
+  ConfigurationError,
+  camelCase,
+  type EmbedderProvider,
+  type EmbeddingBase,
+  type Environment,
+  InputError,
+  l2Normalize,
+  type MemoryAction,
+  parseWithSchema,
+  ResponseError,
+} from "@bedrock-embeddings/core";
+import { BedrockEmbeddings, type BedrockEmbeddingsParams } from "@langchain/aws";
+import { SendErrorCapture, toBedrockApiError } from "./aws-errors.js";
+import { boundedMap, type ItemFailure } from "./bounded-map.js";
+import { type LangChainAwsFamily, resolveTitanModel, type TitanTextModel } from "./titan-models.js";
+
+/**
+ * The `BedrockRuntimeClient` type as `@langchain/aws` sees it. (This package reaches the AWS SDK
+ * only through `@langchain/aws`; build the client with `@aws-sdk/client-bedrock-runtime`.)
+ *
+ * @example
+ * const client: LangChainAwsClient = new BedrockRuntimeClient({ region: "us-east-1" });
+ * const embedder = new LangChainAwsEmbedder({ model: "amazon.titan-embed-text-v1", client });
+ */
+export type LangChainAwsClient = BedrockEmbeddings["client"];
+
+/**
+ * Options of {@link LangChainAwsEmbedder}: the same keys as core's `bedrockEmbedderOptionsSchema`
+ * (camelCase or snake_case, `${VAR}` interpolated from `environment`), plus injected objects.
+ *
+ * @example
+ * const options: LangChainAwsEmbedderOptions = {
+ *   model: "amazon.titan-embed-text-v2:0",
+ *   dimensions: 512,
+ *   maxConcurrency: 4,
+ *   environment: processEnvironment(),
+ * };
+ */
+export type LangChainAwsEmbedderOptions = BedrockEmbedderOptionsInput & {
+  /**
+   * A configured `BedrockRuntimeClient` to send through (not modified). Its own retry settings
+   * then apply; `region`, `endpoint`, `credentials`, `profile`, `apiKey`, `maxAttempts` and
+   * `requestTimeoutMs` must not be given.
+   */
+  client?: LangChainAwsClient;
+  /**
+   * An existing `BedrockEmbeddings`, e.g. from an embedchain-style app. Its `model`, `client`,
+   * `dimensions` and `modelParameters` are reused; the instance itself is not modified or called:
+   * a private copy without LangChain's retry layer does the calls. Connection options must not be given.
+   */
+  embeddings?: BedrockEmbeddings;
+  /** Where `AWS_REGION`, `AWS_DEFAULT_REGION` and `AWS_BEARER_TOKEN_BEDROCK` are read; `{}` by default. */
+  environment?: Environment;
+};
+
+/**
+ * How the options given to the constructor were produced.
+ *
+ * @example
+ * new LangChainAwsEmbedder(validatedOptions, { alreadyValidated: true });
+ */
+export interface LangChainAwsEmbedderConstruction {
+  /**
+   * True when the options already went through `bedrockEmbedderOptionsSchema` (as a provider's
+   * are): they are then not interpolated or re-aliased a second time, so a `$$` stays `$$`.
+   */
+  alreadyValidated?: boolean;
+}
+
+// Connection settings that only apply when this package builds the client itself.
+const CONNECTION_KEYS = [
+  "region",
+  "endpoint",
+  "credentials",
+  "profile",
+  "apiKey",
+  "requestTimeoutMs",
+] as const;
+
+/**
+ * An `EmbeddingBase` backed by `@langchain/aws` `BedrockEmbeddings` (the embedchain path), with
+ * the guarantees `@langchain/aws` lacks: input checks before sending, unit vectors, a dimension
+ * check on every vector, bounded concurrency, one retry layer, and typed errors that keep the
+ * AWS SDK error as `cause`.
+ *
+ * Only Titan text v1 (1536) and v2 (256/512/1024) are accepted, because `@langchain/aws` always
+ * sends `{inputText}`; any other model is a ConfigurationError pointing at provider `aws_bedrock`.
+ *
+ * Retries: exactly one layer, the AWS SDK client's standard retry strategy (`maxAttempts`, which
+ * retries throttling and 5xx errors only). LangChain's AsyncCaller runs with `maxRetries: 0`.
+ *
+ * @example
+ * const embedder = new LangChainAwsEmbedder({
+ *   model: "us.amazon.titan-embed-text-v2:0",
+ *   dimensions: 512,
+ *   environment: processEnvironment(),
+ * });
+ * const [a, b] = await embedder.embedBatch(["first", "second"], "add");
+ */
+export class LangChainAwsEmbedder implements EmbeddingBase {
+  readonly provider = "langchain_aws";
+  readonly modelId: string;
+  readonly normalized: boolean;
+  readonly dimension: number;
+  /** The Titan family the model id resolved to. */
+  readonly family: LangChainAwsFamily;
+  /** Calls in flight at once. */
+  readonly maxConcurrency: number;
+  /**
+   * The `BedrockEmbeddings` doing the calls (AsyncCaller `maxRetries: 0`, client wrapped to recover
+   * SDK errors). Prefer this embedder's methods; they add the checks.
+   */
+  readonly langchain: BedrockEmbeddings;
+  private readonly model: TitanTextModel;
+  private readonly capture = new SendErrorCapture();
+
+  constructor(
+    options: LangChainAwsEmbedderOptions = {},
+    construction: LangChainAwsEmbedderConstruction = {},
+  ) {
+    const { client, embeddings, environment = {}, ...raw } = options;
+    const settings = validateOptions(raw, environment, construction.alreadyValidated ?? false);
+    const explicit = explicitKeys(raw);
+    const injected = client !== undefined || embeddings !== undefined;
+
+    if (client !== undefined && embeddings !== undefined) {
+      throw new ConfigurationError("both client and embeddings are given.", {
+        path: "client",
+        fix: "Give one: the client is taken from the embeddings instance.",
+      });
+    }
+    if (injected) {
+      for (const key of [...CONNECTION_KEYS, "maxAttempts"] as const) {
+        if (key === "maxAttempts" ? explicit.has(key) : settings[key] !== undefined) {
+          throw new ConfigurationError(
+            `${key} has no effect when a client or embeddings instance is injected.`,
+            {
+              path: key,
+              fix: "Configure it on the injected BedrockRuntimeClient instead, or do not inject one.",
+            },
+          );
+        }
+      }
+    }
+
+    this.modelId = chooseModelId(settings, explicit, embeddings);
+    this.model = resolveTitanModel(this.modelId, settings.family);
+    this.family = this.model.family;
+    this.dimension = chooseDimension(this.model, settings, explicit, embeddings);
+    checkUnsupportedOptions(settings);
+    this.normalized = settings.normalize;
+    this.maxConcurrency = settings.maxConcurrency;
+
+    const sendingClient = client ?? embeddings?.client ?? buildClient(settings, environment);
+    this.langchain = new BedrockEmbeddings({
+      model: this.modelId,
+      client: this.capture.wrap(sendingClient),
+      // The SDK client retries (throttling and 5xx only); a second, blind layer would retry 4xx too.
+      maxRetries: 0,
+      // Not read when a client is given, but keeps @langchain/aws from reading process.env for it.
+      bedrockBearerToken: "",
+      ...requestParameters(this.model, this.dimension, settings.normalize, embeddings),
+    });
+  }
+
+  /** Always known from configuration: Titan v1 is 1536, Titan v2 is `dimensions` (default 1024). */
+  async detectDimension(): Promise<number> {
+    return this.dimension;
+  }
+
+  /**
+   * One vector for `text`. Titan has no query/document modes, so `memoryAction` does not change the request.
+   *
+   * @example
+   * const vector = await embedder.embed("where does Alice live?", "search");
+   */
+  async embed(text: string, memoryAction?: MemoryAction): Promise<number[]> {
+    const [vector] = await this.embedBatch([text], memoryAction);
+    return vector!;
+  }
+
+  /**
+   * One vector per text, in input order, with at most `maxConcurrency` calls in flight. Every
+   * input is checked before anything is sent. On a failed call no further call starts, and the
+   * error names the failed input indexes.
+   *
+   * @example
+   * const vectors = await embedder.embedBatch(["first", "second"], "add");
+   */
+  async embedBatch(texts: readonly string[], _memoryAction?: MemoryAction): Promise<number[][]> {
+    this.checkInputs(texts);
+    if (texts.length === 0) return [];
+    const outcome = await boundedMap(texts, this.maxConcurrency, (text, index) => this.embedOne(text, index));
+    if (outcome.ok) return outcome.results;
+    throw this.combineFailures(outcome.failures);
+  }
+
+  private async embedOne(text: string, index: number): Promise<number[]> {
+    let embedding: unknown;
+    try {
+      // One text per call: embedDocuments makes one caller.call per text (embedQuery would nest two).
+      [embedding] = await this.langchain.embedDocuments([text]);
+    } catch (error) {
+      const recovered = this.capture.recover(error);
+      if (recovered) throw new SendFailure(recovered.original);
+      throw new ResponseError(`Could not read the response of model ${this.modelId} for input ${index}.`, {
+        modelId: this.modelId,
+        index,
+        fix: "The body was not the JSON a Titan model returns; check that the endpoint is Bedrock Runtime.",
+        cause: error,
+      });
+    }
+    return this.checkVector(embedding, index);
+  }
+
+  private checkVector(embedding: unknown, index: number): number[] {
+    if (!Array.isArray(embedding)) {
+      throw new ResponseError(
+        `The response of model ${this.modelId} for input ${index} has no "embedding" array.`,
+        {
+          modelId: this.modelId,
+          index,
+          fix: "Check that the endpoint is Bedrock Runtime and the model is a Titan text embedding model.",
+        },
+      );
+    }
+    if (embedding.length !== this.dimension) {
+      throw new ResponseError(
+        `Input ${index}: model ${this.modelId} returned a vector of ${embedding.length} numbers; expected ${this.dimension}.`,
+        {
+          modelId: this.modelId,
+          index,
+          expected: this.dimension,
+          actual: embedding.length,
+          fix: "Check the dimensions setting and that model and endpoint are the ones intended.",
+        },
+      );
+    }
+    const label = `the vector for input ${index}`;
+    if (this.normalized) return l2Normalize(embedding, label);
+    assertFiniteVector(embedding, label);
+    return embedding as number[];
+  }
+
+  private checkInputs(texts: readonly string[]): void {
+    if (!Array.isArray(texts)) {
+      throw new InputError("texts must be an array of strings.", { fix: "Pass an array, e.g. [text]." });
+    }
+    const limit = this.model.maxCharacters;
+    texts.forEach((text: unknown, index) => {
+      if (typeof text !== "string") {
+        throw new InputError(`expected a string, got ${text === null ? "null" : typeof text}.`, {
+          index,
+          fix: "Pass non-empty strings.",
+        });
+      }
+      if (text.trim() === "") {
+        throw new InputError("text is empty or only whitespace, which Titan rejects.", {
+          index,
+          fix: "Drop empty texts before embedding.",
+        });
+      }
+      if (limit !== undefined && text.length > limit) {
+        throw new InputError(
+          `text has ${text.length} characters; ${this.modelId} accepts at most ${limit}.`,
+          {
+            index,
+            limit,
+            actual: text.length,
+            fix: "Split the text into smaller chunks.",
+          },
+        );
+      }
+    });
+  }
+
+  private combineFailures(failures: readonly ItemFailure[]): unknown {
+    const first = failures[0]!;
+    if (!(first.error instanceof SendFailure)) return first.error;
+    const failedIndexes = failures
+      .filter((failure) => failure.error instanceof SendFailure)
+      .map((f) => f.index);
+    return toBedrockApiError(first.error.original, { modelId: this.modelId, failedIndexes });
+  }
+}
+
+/** A failed `send`, carrying the SDK error until all failures of a batch are known. */
+class SendFailure {
+  constructor(readonly original: unknown) {}
+}
+
+function validateOptions(
+  raw: BedrockEmbedderOptionsInput,
+  environment: Environment,
+  alreadyValidated: boolean,
+): BedrockEmbedderOptions {
+  if (alreadyValidated) {
+    const result = bedrockEmbedderOptionsSchema.safeParse(raw);
+    if (result.success) return result.data;
+  }
+  return parseWithSchema(bedrockEmbedderOptionsSchema, raw, { environment });
+}
+
+// Canonical names of the keys the caller wrote (aliases as core's config accepts them).
+function explicitKeys(raw: object): Set<string> {
+  const aliases: Readonly<Record<string, string>> = { modelId: "model", embeddingDims: "dimensions" };
+  return new Set(
+    Object.keys(raw).map((key) => {
+      const camel = camelCase(key);
+      return aliases[camel] ?? camel;
+    }),
+  );
+}
+
+function chooseModelId(
+  settings: BedrockEmbedderOptions,
+  explicit: ReadonlySet<string>,
+  embeddings: BedrockEmbeddings | undefined,
+): string {
+  if (embeddings === undefined) return settings.model;
+  if (explicit.has("model") && settings.model !== embeddings.model) {
+    throw new ConfigurationError(
+      `model "${settings.model}" differs from the injected embeddings' model "${embeddings.model}".`,
+      {
+        path: "model",
+        allowed: [embeddings.model],
+        fix: "Leave model out; it is taken from the embeddings instance.",
+      },
+    );
+  }
+  return embeddings.model;
+}
+
+function chooseDimension(
+  model: TitanTextModel,
+  settings: BedrockEmbedderOptions,
+  explicit: ReadonlySet<string>,
+  embeddings: BedrockEmbeddings | undefined,
+): number {
+  const fromInstance = embeddings?.dimensions;
+  if (explicit.has("dimensions") && fromInstance !== undefined && settings.dimensions !== fromInstance) {
+    throw new ConfigurationError(
+      `dimensions ${settings.dimensions} differs from the injected embeddings' dimensions ${fromInstance}.`,
+      { path: "dimensions", allowed: [fromInstance], fix: "Leave dimensions out or make them agree." },
+    );
+  }
+  const requested = settings.dimensions ?? fromInstance;
+  if (requested !== undefined && !model.allowedDimensions.includes(requested)) {
+    throw new ConfigurationError(`${model.baseModelId} cannot return ${requested} dimensions.`, {
+      path: "dimensions",
+      allowed: model.allowedDimensions,
+    });
+  }
+  return requested ?? model.defaultDimension;
+}
+
+function checkUnsupportedOptions(settings: BedrockEmbedderOptions): void {
+  if (settings.inputType !== undefined) {
+    throw new ConfigurationError("Titan text models have no input type (it is a Cohere setting).", {
+      path: "inputType",
+      fix: "Remove inputType.",
+    });
+  }
+  if (settings.truncate !== undefined && settings.truncate !== "NONE") {
+    throw new ConfigurationError("Titan text models cannot truncate input; over-long input is an error.", {
+      path: "truncate",
+      allowed: ["NONE"],
+      fix: "Remove truncate and split long texts before embedding.",
+    });
+  }
+}
+
+/**
+ * What goes into every request body besides `inputText`. Titan v2: `dimensions` always (so the
+ * length is never the server's guess) and `normalize` through `modelParameters`, the only way
+ * `@langchain/aws` sends it. Titan v1 rejects every extra key, so nothing is added for it.
+ */
+function requestParameters(
+  model: TitanTextModel,
+  dimension: number,
+  normalize: boolean,
+  embeddings: BedrockEmbeddings | undefined,
+): Pick<BedrockEmbeddingsParams, "dimensions" | "modelParameters"> {
+  if (!model.acceptsParameters) {
+    return embeddings?.modelParameters === undefined ? {} : { modelParameters: embeddings.modelParameters };
+  }
+  return { dimensions: dimension, modelParameters: { ...embeddings?.modelParameters, normalize } };
+}
+
+function buildClient(settings: BedrockEmbedderOptions, environment: Environment): LangChainAwsClient {
+  const region =
+    settings.region ?? nonEmpty(environment["AWS_REGION"]) ?? nonEmpty(environment["AWS_DEFAULT_REGION"]);
+  if (region === undefined && settings.profile === undefined) {
+    throw new ConfigurationError("no AWS region is configured.", {
+      path: "region",
+      fix: "Set region, or AWS_REGION / AWS_DEFAULT_REGION in the environment passed in, or a profile that has one.",
+    });
+  }
+  if (settings.apiKey !== undefined && settings.credentials !== undefined) {
+    throw new ConfigurationError("both apiKey and credentials are given.", {
+      path: "apiKey",
+      fix: "Give one: an API key (bearer token) or access keys.",
+    });
+  }
+  // Explicit access keys win over a bearer token found in the environment.
+  const apiKey =
+    settings.apiKey ??
+    (settings.credentials === undefined ? nonEmpty(environment["AWS_BEARER_TOKEN_BEDROCK"]) : undefined);
+  // @langchain/aws builds the client so that this package needs no direct AWS SDK dependency.
+  const builder = new BedrockEmbeddings({
+    ...(region === undefined ? {} : { region }),
+    ...(settings.credentials === undefined ? {} : { credentials: settings.credentials }),
+    // An empty token (not undefined) stops @langchain/aws from reading process.env for one.
+    bedrockBearerToken: apiKey ?? "",
+    clientOptions: {
+      maxAttempts: settings.maxAttempts,
+      ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+      ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+      ...(settings.requestTimeoutMs === undefined
+        ? {}
+        : { requestHandler: { requestTimeout: settings.requestTimeoutMs } }),
+    },
+  });
+  return builder.client;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}
+
+/**
+ * Registry entry for `embedder: { provider: langchain_aws, config: {...} }`.
+ *
+ * @example
+ * const embedder = createEmbedder(config.embedder, {
+ *   providers: [langchainAwsProvider],
+ *   environment: processEnvironment(),
+ * });
+ */
+export const langchainAwsProvider: EmbedderProvider = {
+  name: "langchain_aws",
+  create: (options, context) =>
+    new LangChainAwsEmbedder({ ...options, environment: context.environment }, { alreadyValidated: true }),
+};

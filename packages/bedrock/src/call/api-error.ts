@@ -1,0 +1,138 @@
+import { BedrockApiError } from "@bedrock-embeddings/core";
+import type { ErrorClassification } from "./classify-error.js";
+
+/** Everything needed to turn a classified failure into the library's BedrockApiError. */
+export interface ApiErrorContext {
+  modelId: string;
+  failedIndexes: readonly number[];
+  attempts: number;
+  cause: unknown;
+  /** Strings that must never appear in a message (keys, tokens). */
+  secrets: readonly string[];
+  requestTimeoutMs?: number | undefined;
+}
+
+/**
+ * A BedrockApiError whose message says what happened and what to do about it. Service text is
+ * included only after every configured secret has been blanked out.
+ *
+ * @example
+ * throw toBedrockApiError(classifyError(error), { modelId, failedIndexes: [0], attempts: 1, cause: error, secrets: [] });
+ */
+export function toBedrockApiError(
+  classification: ErrorClassification,
+  context: ApiErrorContext,
+): BedrockApiError {
+  const said = redact(classification.serviceMessage, context.secrets);
+  const { problem, fix } = describe(classification, context, said);
+  return new BedrockApiError(problem, {
+    awsErrorName: classification.awsErrorName,
+    httpStatus: classification.httpStatus,
+    requestId: classification.requestId,
+    modelId: context.modelId,
+    retryable: classification.retryable,
+    throttling: classification.throttling,
+    failedIndexes: context.failedIndexes,
+    attempts: context.attempts,
+    cause: context.cause,
+    fix,
+  });
+}
+
+/** The same error, now covering other input indexes (e.g. every input a failed batch did not embed). */
+export function withFailedIndexes(error: BedrockApiError, failedIndexes: readonly number[]): BedrockApiError {
+  // Core builds the message as `${problem} ${fix}`; take the problem back out of it.
+  const suffix = error.fix ? ` ${error.fix}` : "";
+  const problem =
+    suffix && error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
+  return new BedrockApiError(problem, {
+    awsErrorName: error.awsErrorName,
+    httpStatus: error.httpStatus,
+    requestId: error.requestId,
+    modelId: error.modelId,
+    retryable: error.retryable,
+    throttling: error.throttling,
+    failedIndexes,
+    attempts: error.attempts,
+    cause: error.cause,
+    fix: error.fix,
+  });
+}
+
+/** Replaces each secret (of four characters or more) with `[redacted]`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) result = result.split(secret).join("[redacted]");
+  }
+  return result;
+}
+
+function describe(
+  c: ErrorClassification,
+  context: ApiErrorContext,
+  said: string,
+): { problem: string; fix: string } {
+  const model = context.modelId;
+  const tries = context.attempts === 1 ? "1 attempt" : `${context.attempts} attempts`;
+  const status = c.httpStatus === undefined ? "" : ` (HTTP ${c.httpStatus})`;
+  const head = `Bedrock ${c.awsErrorName}${status} for model ${model}`;
+  switch (c.category) {
+    case "access":
+      return {
+        problem: `${head}: ${said}`,
+        fix: "Enable access to this model in the Bedrock console (Model access) for this region, and allow bedrock:InvokeModel on it in IAM.",
+      };
+    case "auth":
+      return {
+        problem: `${head}: the request was not authenticated: ${said}`,
+        fix: "Check the credentials, profile or API key, and that the region is right for them.",
+      };
+    case "not-found":
+    case "invalid-model":
+      return {
+        problem: `${head}: ${said}`,
+        fix: /on-demand throughput/i.test(said)
+          ? "Use an inference profile id for this model (e.g. us.<model id>) or its ARN."
+          : "Check the model id and that the model is offered in this region.",
+      };
+    case "validation":
+      return {
+        problem: `${head}: the service rejected the request: ${said}`,
+        fix: "Check the inputs of these indexes against the model's limits and the configured options.",
+      };
+    case "throttling":
+      return {
+        problem: `${head}: still throttled after ${tries}: ${said}`,
+        fix: "Lower maxConcurrency, raise maxAttempts, or request a Bedrock quota increase.",
+      };
+    case "quota":
+      return {
+        problem: `${head}: a service quota is exhausted: ${said}`,
+        fix: "Wait for the quota to reset, or request a Bedrock quota increase.",
+      };
+    case "server":
+    case "model-timeout":
+      return {
+        problem: `${head}: the service failed after ${tries}: ${said}`,
+        fix: "Try again later; raise maxAttempts if this is frequent.",
+      };
+    case "timeout":
+      return {
+        problem: `Call to model ${model} timed out after ${tries}${context.requestTimeoutMs ? ` of ${context.requestTimeoutMs} ms` : ""}.`,
+        fix: "Raise requestTimeoutMs, or send fewer texts per batch.",
+      };
+    case "network":
+      return {
+        problem: `Could not reach Bedrock for model ${model} after ${tries}: ${said}`,
+        fix: "Check the network, proxy and endpoint settings.",
+      };
+    case "model-error":
+      return {
+        problem: `${head}: the model failed to process the request: ${said}`,
+        fix: "Check the inputs of these indexes; retry later if they look valid.",
+      };
+    default:
+      return { problem: `${head}: ${said}`, fix: "See the cause for details." };
+  }
+}

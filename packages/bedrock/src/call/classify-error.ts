@@ -1,0 +1,163 @@
+import { headerValue } from "../client/token-count-middleware.js";
+
+/** What kind of failure an error is, which decides retrying, batch abort and the advice given. */
+export type FailureCategory =
+  | "throttling"
+  | "quota"
+  | "server"
+  | "model-timeout"
+  | "network"
+  | "timeout"
+  | "auth"
+  | "access"
+  | "not-found"
+  | "invalid-model"
+  | "validation"
+  | "model-error"
+  | "unknown";
+
+/** The facts about one failed attempt. */
+export interface ErrorClassification {
+  category: FailureCategory;
+  /** AWS error name (or the JavaScript error name for transport failures). */
+  awsErrorName: string;
+  httpStatus: number | undefined;
+  requestId: string | undefined;
+  /** The service's (or transport's) own message. */
+  serviceMessage: string;
+  /** Sending the same request again may succeed. */
+  retryable: boolean;
+  /** Throttling or quota. */
+  throttling: boolean;
+  /** The same error will fail every other call of the batch too (auth, access, bad model id). */
+  failsEveryCall: boolean;
+  /** Server hint from `retry-after` (seconds or HTTP date) or `x-amz-retry-after` (ms). */
+  retryAfterMs: number | undefined;
+}
+
+const THROTTLING_NAMES = new Set([
+  "ThrottlingException",
+  "ModelNotReadyException",
+  "TooManyRequestsException",
+  "Throttling",
+  "RequestLimitExceeded",
+  "SlowDown",
+  "ThrottledException",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "ProvisionedThroughputExceededException",
+]);
+const SERVER_NAMES = new Set([
+  "InternalServerException",
+  "ServiceUnavailableException",
+  "InternalFailure",
+  "ServiceUnavailable",
+]);
+const AUTH_NAMES = new Set([
+  "UnrecognizedClientException",
+  "InvalidSignatureException",
+  "IncompleteSignatureException",
+  "MissingAuthenticationTokenException",
+  "ExpiredTokenException",
+  "InvalidClientTokenId",
+  "CredentialsProviderError",
+  "TokenProviderError",
+]);
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNABORTED",
+]);
+const TIMEOUT_NAMES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
+// ValidationException texts that mean the model id itself is wrong: every call would fail.
+const INVALID_MODEL_MESSAGE =
+  /model identifier is invalid|on-demand throughput isn.t supported|end of its life/i;
+
+interface ErrorShape {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  errno?: unknown;
+  $metadata?: { httpStatusCode?: unknown; requestId?: unknown };
+  $response?: { headers?: unknown };
+  $retryable?: { throttling?: unknown };
+}
+
+/**
+ * Sorts an SDK, transport or timeout error into retryable (throttling, 5xx, network, timeout)
+ * or not (client errors), and notes errors that doom the whole batch.
+ *
+ * @example
+ * classifyError(throttlingError).retryable; // true
+ */
+export function classifyError(error: unknown): ErrorClassification {
+  const shape = (typeof error === "object" && error !== null ? error : {}) as ErrorShape;
+  const name = typeof shape.name === "string" && shape.name ? shape.name : "UnknownError";
+  const serviceMessage = typeof shape.message === "string" ? shape.message : String(error);
+  const httpStatus =
+    typeof shape.$metadata?.httpStatusCode === "number" ? shape.$metadata.httpStatusCode : undefined;
+  const requestId = typeof shape.$metadata?.requestId === "string" ? shape.$metadata.requestId : undefined;
+  const category = categorize(name, httpStatus, serviceMessage, shape);
+  return {
+    category,
+    awsErrorName: name,
+    httpStatus,
+    requestId,
+    serviceMessage,
+    retryable: RETRYABLE.has(category),
+    throttling: category === "throttling" || category === "quota",
+    failsEveryCall: FATAL.has(category),
+    retryAfterMs: retryAfterMs(shape.$response?.headers),
+  };
+}
+
+const RETRYABLE = new Set<FailureCategory>(["throttling", "server", "model-timeout", "network", "timeout"]);
+const FATAL = new Set<FailureCategory>(["auth", "access", "not-found", "invalid-model", "quota"]);
+
+function categorize(
+  name: string,
+  status: number | undefined,
+  message: string,
+  shape: ErrorShape,
+): FailureCategory {
+  if (name === "ServiceQuotaExceededException") return "quota";
+  if (THROTTLING_NAMES.has(name) || status === 429 || shape.$retryable?.throttling === true)
+    return "throttling";
+  if (name === "ModelTimeoutException") return "model-timeout";
+  if (SERVER_NAMES.has(name) || (status !== undefined && [500, 502, 503, 504].includes(status)))
+    return "server";
+  if (AUTH_NAMES.has(name)) return "auth";
+  if (name === "AccessDeniedException") return "access";
+  if (name === "ResourceNotFoundException") return "not-found";
+  if (name === "ValidationException")
+    return INVALID_MODEL_MESSAGE.test(message) ? "invalid-model" : "validation";
+  if (name === "ModelErrorException") return "model-error";
+  if (TIMEOUT_NAMES.has(name)) return "timeout";
+  if (status === undefined && isNetworkError(shape, message)) return "network";
+  return "unknown";
+}
+
+function isNetworkError(shape: ErrorShape, message: string): boolean {
+  if (typeof shape.code === "string" && NETWORK_CODES.has(shape.code)) return true;
+  if (typeof shape.errno === "string" && NETWORK_CODES.has(shape.errno)) return true;
+  return /socket hang up/i.test(message);
+}
+
+/** Milliseconds to wait from `x-amz-retry-after` (ms) or `retry-after` (seconds or an HTTP date). */
+export function retryAfterMs(headers: unknown, nowMs = Date.now()): number | undefined {
+  if (typeof headers !== "object" || headers === null) return undefined;
+  const record = headers as Record<string, unknown>;
+  const amz = headerValue(record, "x-amz-retry-after");
+  if (amz !== undefined && /^\s*\d+\s*$/.test(amz)) return Number(amz);
+  const standard = headerValue(record, "retry-after")?.trim();
+  if (!standard) return undefined;
+  if (/^\d+(\.\d+)?$/.test(standard)) return Number(standard) * 1000;
+  const date = Date.parse(standard);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}

@@ -1,0 +1,186 @@
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import {
+  type BatchFailure,
+  type BedrockApiError,
+  BedrockEmbeddingsError,
+  type EmbeddingUsage,
+  ResponseError,
+} from "@bedrock-embeddings/core";
+import type { BedrockCallEvent } from "../events.js";
+import type { ModelFamily, RequestSettings } from "../model-catalog/model-family.js";
+import { toBedrockApiError } from "./api-error.js";
+import { checkVector, finishVector } from "./check-vector.js";
+import type { ErrorClassification } from "./classify-error.js";
+import { type InvokeResult, invokeModel, RequestTimeoutError } from "./invoke.js";
+import { type RetryPolicy, runWithRetry } from "./retry.js";
+
+/** The output dimension as known so far; the first checked vector sets it when it was unknown. */
+export interface DimensionTracker {
+  get(): number | undefined;
+  observe(dimension: number): void;
+}
+
+/** What one call needs from the embedder. */
+export interface CallContext {
+  client: BedrockRuntimeClient;
+  modelId: string;
+  family: ModelFamily;
+  normalize: boolean;
+  requestTimeoutMs: number | undefined;
+  policy: RetryPolicy;
+  secrets: readonly string[];
+  now: () => number;
+  dimension: DimensionTracker;
+  onCall: ((event: BedrockCallEvent) => void) | undefined;
+}
+
+/** How one call ended: vectors by position in the call, failures by input index. */
+export interface CallResult {
+  vectors: (number[] | undefined)[];
+  failures: BatchFailure[];
+  /** Set when the failure will fail every other call too (auth, access, bad model id). */
+  fatal: BedrockApiError | undefined;
+  usage: EmbeddingUsage;
+}
+
+/**
+ * Embeds one planned call: builds the family body, sends it through the retry layer, parses
+ * and checks the response, normalizes, and reports an `onCall` event. Never throws: problems
+ * come back as failures so the batch can keep what succeeded.
+ */
+export async function embedCall(
+  context: CallContext,
+  texts: readonly string[],
+  indexes: readonly number[],
+  settings: RequestSettings,
+): Promise<CallResult> {
+  const started = context.now();
+  const usage: EmbeddingUsage = { inputTokens: 0, calls: 0, retries: 0, throttles: 0 };
+  let lastFailure: ErrorClassification | undefined;
+  const body = context.family.buildBody(texts, settings);
+  const outcome = await runWithRetry(
+    () => invokeModel(context.client, context.modelId, body, context.requestTimeoutMs),
+    context.policy,
+    (error) => BedrockEmbeddingsError.isInstance(error),
+    (classification) => {
+      lastFailure = classification;
+      if (classification?.httpStatus !== undefined) usage.calls++;
+      if (classification?.throttling) usage.throttles++;
+    },
+  );
+  usage.retries = outcome.attempts - 1;
+
+  const finish = (
+    result: Omit<CallResult, "usage">,
+    response: InvokeResult | undefined,
+    tokens: number | undefined,
+  ) => {
+    const error = result.fatal ?? result.failures[0]?.error;
+    emit(context, {
+      modelId: context.modelId,
+      family: context.family.name,
+      indexes,
+      ok: result.failures.length === 0,
+      inputTokens: tokens,
+      attempts: outcome.attempts,
+      retries: usage.retries,
+      throttles: usage.throttles,
+      durationMs: context.now() - started,
+      requestId: response?.requestId ?? lastFailure?.requestId,
+      httpStatus: response?.httpStatus ?? lastFailure?.httpStatus,
+      ...(error ? { error } : {}),
+    });
+    return { ...result, usage };
+  };
+
+  if (!outcome.ok) {
+    const error = outcome.classification
+      ? toBedrockApiError(outcome.classification, {
+          modelId: context.modelId,
+          failedIndexes: indexes,
+          attempts: outcome.attempts,
+          cause: outcome.error,
+          secrets: context.secrets,
+          requestTimeoutMs:
+            outcome.error instanceof RequestTimeoutError ? outcome.error.timeoutMs : undefined,
+        })
+      : asError(outcome.error);
+    const fatal = outcome.classification?.failsEveryCall ? (error as BedrockApiError) : undefined;
+    return finish(
+      { vectors: indexes.map(() => undefined), failures: failAll(indexes, error), fatal },
+      undefined,
+      undefined,
+    );
+  }
+
+  usage.calls++;
+  const response = outcome.value;
+  let tokens: number | undefined;
+  try {
+    const parsed = context.family.parseResponse(response.body, context.modelId);
+    tokens = parsed.inputTokens ?? response.inputTokenCount;
+    usage.inputTokens = tokens ?? 0;
+    if (parsed.vectors.length !== texts.length) {
+      throw new ResponseError(
+        `The response for ${context.modelId} holds ${parsed.vectors.length} vectors for ${texts.length} texts (inputs ${describeIndexes(indexes)}).`,
+        {
+          modelId: context.modelId,
+          expected: texts.length,
+          actual: parsed.vectors.length,
+          index: indexes[0],
+        },
+      );
+    }
+    return finish(checkAll(context, parsed.vectors, indexes), response, tokens);
+  } catch (error) {
+    return finish(
+      { vectors: indexes.map(() => undefined), failures: failAll(indexes, asError(error)), fatal: undefined },
+      response,
+      tokens,
+    );
+  }
+}
+
+/** Checks each vector on its own: one bad vector fails its input only. */
+function checkAll(
+  context: CallContext,
+  raw: readonly unknown[],
+  indexes: readonly number[],
+): Omit<CallResult, "usage"> {
+  const vectors: (number[] | undefined)[] = [];
+  const failures: BatchFailure[] = [];
+  raw.forEach((entry, position) => {
+    const index = indexes[position]!;
+    try {
+      const vector = checkVector(entry, index, context.dimension.get(), context.modelId);
+      context.dimension.observe(vector.length);
+      vectors.push(finishVector(vector, index, context.normalize, context.family.serverNormalize));
+    } catch (error) {
+      vectors.push(undefined);
+      failures.push({ index, error: asError(error) });
+    }
+  });
+  return { vectors, failures, fatal: undefined };
+}
+
+function failAll(indexes: readonly number[], error: Error): BatchFailure[] {
+  return indexes.map((index) => ({ index, error }));
+}
+
+function asError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}
+
+function describeIndexes(indexes: readonly number[]): string {
+  if (indexes.length === 0) return "none";
+  return indexes.length === 1 ? String(indexes[0]) : `${indexes[0]}-${indexes[indexes.length - 1]}`;
+}
+
+/** A throwing hook must not lose vectors already embedded, so its errors are dropped. */
+function emit(context: CallContext, event: BedrockCallEvent): void {
+  try {
+    context.onCall?.(event);
+  } catch {
+    // Observability hooks never break embedding.
+  }
+}

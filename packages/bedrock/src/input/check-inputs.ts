@@ -1,0 +1,61 @@
+import { InputError } from "@bedrock-embeddings/core";
+import type { ModelFamily, TruncateMode } from "../model-catalog/model-family.js";
+import { codePointLength, exceedsCodePoints } from "./code-points.js";
+
+/**
+ * Checks every text before anything is sent, and returns the texts to send (cut to the
+ * family's limit when truncation is configured and the family needs a client-side cut).
+ * Throws InputError with the first offending index: nothing of the batch is sent then.
+ */
+export function prepareTexts(
+  texts: unknown,
+  family: ModelFamily,
+  truncate: TruncateMode | undefined,
+): string[] {
+  if (!Array.isArray(texts)) {
+    throw new InputError(`texts must be an array of strings, received ${describeType(texts)}.`, {
+      fix: "Pass an array, e.g. embedBatch([text]), or use embed(text) for one text.",
+    });
+  }
+  const truncating = truncate !== undefined && truncate !== "NONE";
+  const limit = family.limits.charactersPerText;
+  return texts.map((text: unknown, index) => {
+    if (typeof text !== "string") {
+      throw new InputError(`expected a string, received ${describeType(text)}.`, {
+        index,
+        fix: "Convert every input to text before embedding.",
+      });
+    }
+    if (text.trim() === "") {
+      throw new InputError("the text is empty or only whitespace.", {
+        index,
+        fix: "Remove empty texts before embedding; they carry nothing to embed.",
+      });
+    }
+    if (!exceedsCodePoints(text, limit)) return text;
+    if (truncating) return family.fitText(text, truncate);
+    const actual = codePointLength(text);
+    throw new InputError(
+      `the text has ${actual} characters; ${family.name} models accept at most ${limit}.`,
+      {
+        index,
+        limit,
+        actual,
+        fix:
+          family.truncateModes.length > 1
+            ? `Shorten or split the text, or set truncate to one of ${family.truncateModes.filter((mode) => mode !== "NONE").join(", ")} to cut it.`
+            : `Shorten or split the text; ${family.name} cannot truncate (truncate only accepts NONE).`,
+      },
+    );
+  });
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object"
+    ? "an object"
+    : typeof value === "undefined"
+      ? "undefined"
+      : `a ${typeof value}`;
+}

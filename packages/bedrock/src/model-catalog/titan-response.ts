@@ -1,0 +1,21 @@
+import { ResponseError } from "@bedrock-embeddings/core";
+import type { ParsedResponse } from "./model-family.js";
+import { describeValue, expectObject, isRecord, readTokenCount } from "./response-shape.js";
+
+/**
+ * Titan text bodies: `{embedding, inputTextTokenCount}`, and for v2 also
+ * `{embeddingsByType: {float}}`. `embedding` wins; `embeddingsByType.float` is the fallback.
+ */
+export function parseTitanResponse(body: unknown, modelId: string): ParsedResponse {
+  const object = expectObject(body, modelId);
+  const inputTokens = readTokenCount(object["inputTextTokenCount"]);
+  if (Array.isArray(object["embedding"])) return { vectors: [object["embedding"]], inputTokens };
+  const byType = object["embeddingsByType"];
+  if (isRecord(byType) && Array.isArray(byType["float"])) return { vectors: [byType["float"]], inputTokens };
+  const found =
+    "embedding" in object ? `"embedding" is ${describeValue(object["embedding"])}` : describeValue(object);
+  throw new ResponseError(
+    `The response for ${modelId} has no "embedding" list (nor "embeddingsByType.float"); found ${found}.`,
+    { modelId, fix: "Check that the model id and family are a Titan text embedding model." },
+  );
+}

@@ -1,0 +1,155 @@
+import { ConfigurationError } from "@bedrock-embeddings/core";
+import { FAMILY_NAMES, familyByName, familyOfModelId, KNOWN_MODEL_IDS } from "./model-catalog/catalog.js";
+import type { FamilyName } from "./model-catalog/model-family.js";
+
+/**
+ * Geo prefixes of cross-region (system) inference profiles, e.g. `us.cohere.embed-v4:0`.
+ *
+ * @example
+ * GEO_PREFIXES.includes("apac"); // true
+ */
+export const GEO_PREFIXES = ["us", "eu", "apac", "global", "jp", "au", "us-gov", "amer"] as const;
+
+/** How a model id addresses the model. */
+export type ModelIdKind =
+  /** A bare foundation model id, or a foundation-model ARN. */
+  | "foundation"
+  /** A system (cross-region) inference profile: geo-prefixed id or inference-profile ARN. */
+  | "inference-profile"
+  | "application-inference-profile"
+  /** Provisioned throughput (`provisioned-model` ARN). */
+  | "provisioned"
+  /** A customized model (`custom-model` or `custom-model-deployment` ARN). */
+  | "custom"
+  /** A model brought in with Custom Model Import (`imported-model` ARN). */
+  | "imported"
+  /** Any other ARN (prompt router, marketplace endpoint, ...). */
+  | "other-arn";
+
+/** What `resolveModel` learned from a model id. */
+export interface ResolvedModel {
+  /** The id exactly as given; this is what is sent as `modelId`. */
+  modelId: string;
+  family: FamilyName;
+  /** The foundation model id behind it, when the id names one (undefined for profiles and provisioned ARNs). */
+  baseModelId: string | undefined;
+  kind: ModelIdKind;
+  /** True when the catalog knows `baseModelId`, so its dimension is known without a probe. */
+  known: boolean;
+  /** The geo prefix of a system inference profile, e.g. `us`. */
+  geoPrefix: string | undefined;
+  /** The region written in an ARN, if any. */
+  arnRegion: string | undefined;
+}
+
+const RESOURCE_KINDS: Readonly<Record<string, ModelIdKind>> = {
+  "foundation-model": "foundation",
+  "inference-profile": "inference-profile",
+  "application-inference-profile": "application-inference-profile",
+  "provisioned-model": "provisioned",
+  "custom-model": "custom",
+  "custom-model-deployment": "custom",
+  "imported-model": "imported",
+};
+
+const KIND_WORDS: Readonly<Record<ModelIdKind, string>> = {
+  foundation: "a foundation model",
+  "inference-profile": "an inference profile",
+  "application-inference-profile": "an application inference profile",
+  provisioned: "a provisioned throughput model",
+  custom: "a custom model",
+  imported: "an imported model",
+  "other-arn": "an ARN",
+};
+
+/**
+ * Works out the model family from any form of model id: bare (`cohere.embed-v4:0`),
+ * geo-prefixed (`us.`, `eu.`, `apac.`, `global.`, `jp.`, `au.`, `us-gov.`, `amer.`),
+ * foundation-model ARN or system inference-profile ARN. Application inference profiles,
+ * provisioned throughput, custom and imported model ARNs do not name their model, so they
+ * need `familyOverride`. Throws ConfigurationError when the family cannot be known.
+ *
+ * @example
+ * resolveModel("eu.cohere.embed-v4:0");
+ * // { family: "cohere-v4", baseModelId: "cohere.embed-v4:0", kind: "inference-profile", geoPrefix: "eu", ... }
+ * resolveModel("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123", "cohere-v4");
+ * // { family: "cohere-v4", baseModelId: undefined, kind: "application-inference-profile", ... }
+ */
+export function resolveModel(modelId: string, familyOverride?: string): ResolvedModel {
+  const override = familyOverride === undefined ? undefined : requireFamily(familyOverride);
+  const { kind, candidate, arnRegion } = splitModelId(modelId);
+  const { bareId, geoPrefix } =
+    candidate === undefined ? { bareId: undefined, geoPrefix: undefined } : stripGeoPrefix(candidate);
+  const catalogFamily = bareId === undefined ? undefined : familyOfModelId(bareId);
+  const resolvedKind = kind === "foundation" && geoPrefix !== undefined ? "inference-profile" : kind;
+  const base = { modelId, baseModelId: bareId, kind: resolvedKind, geoPrefix, arnRegion };
+
+  if (catalogFamily) {
+    if (override && override !== catalogFamily.name) {
+      throw new ConfigurationError(
+        `model "${modelId}" is a ${catalogFamily.name} model, but family is "${override}".`,
+        {
+          path: "family",
+          allowed: [catalogFamily.name],
+          fix: `Remove family (it is resolved from the model id) or set it to "${catalogFamily.name}".`,
+        },
+      );
+    }
+    return { ...base, family: catalogFamily.name, known: true };
+  }
+  if (override) return { ...base, family: override, known: false };
+
+  if (bareId === undefined) {
+    throw new ConfigurationError(
+      `"${modelId}" is ${KIND_WORDS[resolvedKind]}, which does not name its model, so the family must be given explicitly.`,
+      {
+        path: "family",
+        allowed: FAMILY_NAMES,
+        fix: 'Set family to the family of the model behind it, e.g. family: "cohere-v4".',
+      },
+    );
+  }
+  throw new ConfigurationError(`unknown model id "${modelId}".`, {
+    path: "model",
+    allowed: KNOWN_MODEL_IDS,
+    fix:
+      "Use one of these ids (optionally with a geo prefix such as us.), or set family to one of " +
+      `${FAMILY_NAMES.join(", ")} for a model the catalog does not know.`,
+  });
+}
+
+function requireFamily(name: string): FamilyName {
+  const family = familyByName(name);
+  if (family) return family.name;
+  throw new ConfigurationError(`unknown model family "${name}".`, {
+    path: "family",
+    allowed: FAMILY_NAMES,
+    fix: "Use one of the listed family names, or remove family for a model id the catalog knows.",
+  });
+}
+
+/** The kind of id and, when the id names a model, that model (possibly still geo-prefixed). */
+function splitModelId(modelId: string): {
+  kind: ModelIdKind;
+  candidate: string | undefined;
+  arnRegion: string | undefined;
+} {
+  if (!modelId.startsWith("arn:")) return { kind: "foundation", candidate: modelId, arnRegion: undefined };
+  // arn:partition:service:region:account:resource-type/resource
+  const match = /^arn:[^:]+:([^:]*):([^:]*):[^:]*:([^/]+)\/(.+)$/.exec(modelId);
+  const service = match?.[1];
+  const arnRegion = match?.[2] || undefined;
+  const resourceType = match?.[3];
+  const resource = match?.[4];
+  const kind = service === "bedrock" && resourceType ? RESOURCE_KINDS[resourceType] : undefined;
+  if (!kind) return { kind: "other-arn", candidate: undefined, arnRegion };
+  const namesModel = kind === "foundation" || kind === "inference-profile";
+  return { kind, candidate: namesModel ? resource : undefined, arnRegion };
+}
+
+function stripGeoPrefix(id: string): { bareId: string; geoPrefix: string | undefined } {
+  for (const prefix of GEO_PREFIXES) {
+    if (id.startsWith(`${prefix}.`)) return { bareId: id.slice(prefix.length + 1), geoPrefix: prefix };
+  }
+  return { bareId: id, geoPrefix: undefined };
+}

@@ -1,0 +1,388 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import {
+  ConfigurationError,
+  type EmbeddingBase,
+  InputError,
+  NotFoundError,
+  VectorError,
+} from "@bedrock-embeddings/core";
+import { FileHistoryStore } from "./file-history-store.js";
+import { FileVectorStore } from "./file-vector-store.js";
+import { type HistoryStore, InMemoryHistoryStore } from "./history.js";
+import { InMemoryVectorStore } from "./in-memory-vector-store.js";
+import { isPlainObject, type JsonObject } from "./json-value.js";
+import { buildPayload, checkMetadata, contentOf, toMemoryItem } from "./memory-payload.js";
+import type {
+  AddMemoryOptions,
+  GetAllMemoryOptions,
+  MemoryEvent,
+  MemoryHistoryEntry,
+  MemoryItem,
+  MemoryOptions,
+  MemoryScope,
+  Message,
+  SearchMemoryOptions,
+  SearchResult,
+  UpdateMemoryInput,
+} from "./memory-types.js";
+import { toMemoryInputs } from "./messages.js";
+import { assertKnownOptions, requireId, requireText, requireThreshold } from "./option-checks.js";
+import { assertLimit } from "./payload-filter.js";
+import { filterFromFilters, scopeFromOptions } from "./scope.js";
+import type { VectorStore, VectorStoreRecord } from "./vector-store.js";
+
+const DEFAULT_COLLECTION = "memories";
+const DEFAULT_TOP_K = 20;
+const DEFAULT_THRESHOLD = 0.1;
+
+/**
+ * A mem0-style memory without the LLM step (mem0's `infer: false`): every text you add is embedded
+ * and stored as it is, scoped to a user, agent and/or run, and found again by semantic search.
+ * Persisted under `dataDirectory` when given (atomic writes, survives restarts), in memory otherwise.
+ *
+ * @example
+ * const memory = new Memory({ embedder, dataDirectory: ".data/memory" });
+ * await memory.add("Alice likes green tea", { userId: "alice", metadata: { topic: "drinks" } });
+ * const { results } = await memory.search("what does alice drink?", { filters: { user_id: "alice" } });
+ * results[0]?.memory; // "Alice likes green tea"
+ */
+export class Memory {
+  readonly embedder: EmbeddingBase;
+  readonly vectorStore: VectorStore;
+  readonly historyStore: HistoryStore;
+  readonly collection: string;
+  private readonly clock: () => Date;
+  private readonly idGenerator: () => string;
+  private readonly defaultTopK: number;
+  private readonly defaultThreshold: number;
+  private ready: Promise<void> | undefined;
+
+  constructor(options: MemoryOptions) {
+    if (!isPlainObject(options) || !isEmbedder(options.embedder)) {
+      throw new ConfigurationError("new Memory() needs an embedder.", {
+        path: "embedder",
+        fix: "Pass { embedder } with an EmbeddingBase, e.g. a BedrockEmbedder or FakeEmbedder.",
+      });
+    }
+    this.embedder = options.embedder;
+    this.collection = options.collection ?? DEFAULT_COLLECTION;
+    if (!/^[A-Za-z0-9_-]{1,100}$/.test(this.collection)) {
+      throw new ConfigurationError(`collection ${JSON.stringify(this.collection)} is not a valid name.`, {
+        path: "collection",
+        fix: "Use 1 to 100 letters, digits, '_' or '-'; it names the files under dataDirectory.",
+      });
+    }
+    const directory = options.dataDirectory;
+    if (directory !== undefined && (typeof directory !== "string" || directory === "")) {
+      throw new ConfigurationError("dataDirectory must be a non-empty path.", {
+        path: "dataDirectory",
+        fix: "Pass a folder path, or omit it to keep memories in process memory.",
+      });
+    }
+    this.vectorStore =
+      options.vectorStore ??
+      (directory === undefined
+        ? new InMemoryVectorStore()
+        : new FileVectorStore({ file: join(directory, `${this.collection}.json`) }));
+    this.historyStore =
+      options.historyStore ??
+      (directory === undefined
+        ? new InMemoryHistoryStore()
+        : new FileHistoryStore({ file: join(directory, `${this.collection}.history.json`) }));
+    this.clock = options.clock ?? (() => new Date());
+    this.idGenerator = options.idGenerator ?? randomUUID;
+    const defaults = options.searchDefaults ?? {};
+    this.defaultTopK = defaults.topK ?? DEFAULT_TOP_K;
+    assertLimit(this.defaultTopK, "searchDefaults.topK");
+    this.defaultThreshold = requireThreshold(defaults.threshold ?? DEFAULT_THRESHOLD);
+  }
+
+  /**
+   * Remembers a text, or each user/assistant message with content (one memory each, `role` kept in
+   * metadata), embedding them in one `embedBatch(texts, "add")` call. Needs a scope id.
+   *
+   * @example
+   * await memory.add([{ role: "user", content: "I moved to Lisbon" }], { agentId: "a1", runId: "r1" });
+   */
+  async add(messages: string | Message[], options: AddMemoryOptions): Promise<SearchResult> {
+    assertKnownOptions(options, "add", ["userId", "agentId", "runId", "metadata", "infer"]);
+    if (options.infer !== undefined && options.infer !== false) {
+      throw new InputError("this memory has no LLM step, so infer must be false (or omitted).", {
+        fix: "Drop infer: true; every text is stored as given (mem0's infer: false).",
+      });
+    }
+    const scope = scopeFromOptions(options, "add");
+    const metadata = options.metadata === undefined ? {} : checkMetadata(options.metadata);
+    const inputs = toMemoryInputs(messages);
+    await this.ensureReady();
+    const vectors = await this.embedder.embedBatch(
+      inputs.map((input) => input.text),
+      "add",
+    );
+    if (!Array.isArray(vectors) || vectors.length !== inputs.length) {
+      throw new VectorError(
+        `the embedder returned ${Array.isArray(vectors) ? vectors.length : "no"} vectors for ${inputs.length} texts.`,
+        {
+          fix: `Check the embedder ${this.embedder.provider}/${this.embedder.modelId}: a batch must keep every input.`,
+        },
+      );
+    }
+    const createdAt = this.now();
+    const records: VectorStoreRecord[] = inputs.map((input, index) => {
+      const perMessage: JsonObject = { ...metadata };
+      if (input.role !== undefined) perMessage["role"] = input.role;
+      if (input.actorId !== undefined) perMessage["actor_id"] = input.actorId;
+      return {
+        id: this.newId(),
+        vector: vectors[index]!,
+        payload: buildPayload({ text: input.text, scope, metadata: perMessage, createdAt }),
+      };
+    });
+    await this.vectorStore.insert(records);
+    await this.record(
+      records.map((record, index) => ({ memoryId: record.id, previous: null, next: inputs[index]!.text })),
+      "ADD",
+      createdAt,
+    );
+    return { results: records.map((record) => toMemoryItem(record.id, record.payload)) };
+  }
+
+  /**
+   * The memories most similar to `query` within the scope in `filters`, best first, each with its
+   * cosine `score`; scores below `threshold` are dropped. Embeds the query with `"search"`.
+   *
+   * @example
+   * await memory.search("where does the user live?", { filters: { agent_id: "a1" }, topK: 3 });
+   */
+  async search(query: string, options: SearchMemoryOptions): Promise<SearchResult> {
+    assertKnownOptions(options, "search", ["filters", "topK", "threshold"]);
+    const text = requireText(query, "query");
+    const filter = filterFromFilters(options.filters, "search");
+    const topK = options.topK ?? this.defaultTopK;
+    assertLimit(topK, "topK");
+    const threshold = requireThreshold(options.threshold ?? this.defaultThreshold);
+    await this.ensureReady();
+    const vector = await this.embedder.embed(text, "search");
+    const hits = await this.vectorStore.search(vector, { filter, limit: topK });
+    return {
+      results: hits
+        .filter((hit) => hit.score >= threshold)
+        .map((hit) => toMemoryItem(hit.id, hit.payload, hit.score)),
+    };
+  }
+
+  /**
+   * One memory by id, or null.
+   *
+   * @example
+   * const item = await memory.get(id);
+   */
+  async get(memoryId: string): Promise<MemoryItem | null> {
+    const id = requireId(memoryId, "get");
+    await this.ensureReady();
+    const record = await this.vectorStore.get(id);
+    return record ? toMemoryItem(record.id, record.payload) : null;
+  }
+
+  /**
+   * The memories of a scope, oldest first, at most `topK` (default 20).
+   *
+   * @example
+   * const { results } = await memory.getAll({ filters: { user_id: "alice" }, topK: 100 });
+   */
+  async getAll(options: GetAllMemoryOptions): Promise<SearchResult> {
+    assertKnownOptions(options, "getAll", ["filters", "topK"]);
+    const filter = filterFromFilters(options.filters, "getAll");
+    const topK = options.topK ?? this.defaultTopK;
+    assertLimit(topK, "topK");
+    await this.ensureReady();
+    const entries = await this.vectorStore.list({ filter, limit: topK });
+    return { results: entries.map((entry) => toMemoryItem(entry.id, entry.payload)) };
+  }
+
+  /**
+   * Replaces a memory's text (re-embedded with `"update"`), keeping its id, scope and creation time.
+   * `metadata`, when given, replaces the custom metadata (`role` and `actor_id` are kept unless it
+   * sets them); otherwise the metadata is kept. An unknown id is a NotFoundError.
+   *
+   * @example
+   * await memory.update(id, "Alice now prefers oolong"); // { message: "Memory updated successfully!" }
+   */
+  async update(memoryId: string, input: UpdateMemoryInput): Promise<{ message: string }> {
+    const id = requireId(memoryId, "update");
+    const { text, metadata } = parseUpdate(input);
+    await this.ensureReady();
+    const existing = await this.vectorStore.get(id);
+    if (!existing) throw notFound(id);
+    const vector = await this.embedder.embed(text, "update");
+    const updatedAt = this.now();
+    const content = contentOf(existing.payload);
+    const nextMetadata =
+      metadata === undefined ? content.metadata : keepMessageFields(metadata, content.metadata);
+    const payload = buildPayload({ ...content, text, metadata: nextMetadata, updatedAt });
+    const previous = await this.vectorStore.update({ id, vector, payload });
+    if (!previous) throw notFound(id);
+    await this.record(
+      [{ memoryId: id, previous: contentOf(previous.payload).text, next: text }],
+      "UPDATE",
+      updatedAt,
+    );
+    return { message: "Memory updated successfully!" };
+  }
+
+  /**
+   * Deletes one memory; an unknown id is a NotFoundError.
+   *
+   * @example
+   * await memory.delete(id); // { message: "Memory deleted successfully!" }
+   */
+  async delete(memoryId: string): Promise<{ message: string }> {
+    const id = requireId(memoryId, "delete");
+    await this.ensureReady();
+    const previous = await this.vectorStore.delete(id);
+    if (!previous) throw notFound(id);
+    await this.record(
+      [{ memoryId: id, previous: contentOf(previous.payload).text, next: null }],
+      "DELETE",
+      this.now(),
+    );
+    return { message: "Memory deleted successfully!" };
+  }
+
+  /**
+   * Deletes every memory of a scope (all given ids must match). Use `reset()` to delete everything.
+   *
+   * @example
+   * await memory.deleteAll({ userId: "alice" }); // { message: "Memories deleted successfully!" }
+   */
+  async deleteAll(options: MemoryScope): Promise<{ message: string }> {
+    assertKnownOptions(options, "deleteAll", ["userId", "agentId", "runId"]);
+    const filter = scopeFromOptions(options, "deleteAll");
+    await this.ensureReady();
+    const removed = await this.vectorStore.deleteWhere(filter);
+    await this.record(
+      removed.map((entry) => ({ memoryId: entry.id, previous: contentOf(entry.payload).text, next: null })),
+      "DELETE",
+      this.now(),
+    );
+    return { message: "Memories deleted successfully!" };
+  }
+
+  /**
+   * Every recorded change of one memory (ADD, UPDATE, DELETE), oldest first; [] for an unknown id.
+   *
+   * @example
+   * const entries = await memory.history(id);
+   * entries.map((entry) => entry.event); // ["ADD", "UPDATE"]
+   */
+  async history(memoryId: string): Promise<MemoryHistoryEntry[]> {
+    return this.historyStore.list(requireId(memoryId, "history"));
+  }
+
+  /**
+   * Deletes every memory and all history, and forgets the recorded dimension and model, so the
+   * next call binds the store to the current embedder (the way out of a dimension or model mismatch).
+   *
+   * @example
+   * await memory.reset();
+   */
+  async reset(): Promise<void> {
+    this.ready = undefined;
+    await this.vectorStore.reset();
+    await this.historyStore.reset();
+  }
+
+  /** Binds the store to the embedder's dimension and model once (probing the dimension if unknown). */
+  private ensureReady(): Promise<void> {
+    this.ready ??= this.bindStore().catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async bindStore(): Promise<void> {
+    const dimension = this.embedder.dimension ?? (await this.embedder.detectDimension());
+    if (!Number.isInteger(dimension) || dimension < 1) {
+      throw new ConfigurationError(
+        `the embedder reported dimension ${dimension}, which is not a positive integer.`,
+        {
+          fix: `Check the dimension setting of ${this.embedder.provider}/${this.embedder.modelId}.`,
+        },
+      );
+    }
+    await this.vectorStore.initialize({ dimension, modelId: this.embedder.modelId });
+  }
+
+  private async record(
+    changes: readonly { memoryId: string; previous: string | null; next: string | null }[],
+    event: MemoryEvent,
+    createdAt: string,
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await this.historyStore.append(
+      changes.map((change) => ({
+        id: randomUUID(),
+        memoryId: change.memoryId,
+        previousValue: change.previous,
+        newValue: change.next,
+        event,
+        createdAt,
+      })),
+    );
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private newId(): string {
+    const id = this.idGenerator();
+    if (typeof id !== "string" || id === "") {
+      throw new ConfigurationError("idGenerator returned an empty or non-string id.", {
+        path: "idGenerator",
+        fix: "Return a fresh non-empty string per call, e.g. crypto.randomUUID().",
+      });
+    }
+    return id;
+  }
+}
+
+function parseUpdate(input: unknown): { text: string; metadata: JsonObject | undefined } {
+  if (typeof input === "string") return { text: requireText(input, "text"), metadata: undefined };
+  if (!isPlainObject(input)) {
+    throw new InputError("update() takes a text or { text, metadata? }.", {
+      fix: 'Pass e.g. update(id, "new text") or update(id, { text: "new text", metadata: { topic: "x" } }).',
+    });
+  }
+  assertKnownOptions(input, "update", ["text", "data", "metadata"]);
+  // mem0 3.x still accepts the deprecated `data` for the text.
+  const text = requireText(input["text"] ?? input["data"], "text");
+  return { text, metadata: input["metadata"] === undefined ? undefined : checkMetadata(input["metadata"]) };
+}
+
+/** New metadata keeps the message fields of the old one unless it sets them (as mem0 does). */
+function keepMessageFields(next: JsonObject, previous: JsonObject): JsonObject {
+  const merged: JsonObject = { ...next };
+  for (const key of ["role", "actor_id"]) {
+    const value = previous[key];
+    if (!Object.hasOwn(merged, key) && value !== undefined) merged[key] = value;
+  }
+  return merged;
+}
+
+function notFound(id: string): NotFoundError {
+  return new NotFoundError("Memory", id, {
+    fix: "List ids with getAll() or search(); it may have been deleted.",
+  });
+}
+
+function isEmbedder(value: unknown): value is EmbeddingBase {
+  return (
+    isPlainObject(value) &&
+    typeof value["embed"] === "function" &&
+    typeof value["embedBatch"] === "function" &&
+    typeof value["detectDimension"] === "function"
+  );
+}

@@ -1,6 +1,7 @@
 import http from "node:http";
 import http2 from "node:http2";
 import type { Socket } from "node:net";
+import net from "node:net";
 import { PassThrough } from "node:stream";
 import { BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { describe, expect, it } from "vitest";
@@ -95,6 +96,33 @@ describe("one port for HTTP/1.1 and h2c", () => {
     } finally {
       client.destroy();
       agent.destroy();
+    }
+  });
+
+  it("shrugs off clients that reset mid-body on either protocol", async () => {
+    const emulator = await startEmulator();
+    try {
+      const session = http2.connect(emulator.url);
+      session.on("error", () => {});
+      const stream = session.request({
+        ":path": "/model/amazon.titan-embed-text-v1/invoke",
+        ":method": "POST",
+      });
+      stream.on("error", () => {});
+      stream.write('{"inputText":');
+      const socket = net.connect(emulator.port, "127.0.0.1");
+      socket.on("error", () => {});
+      await new Promise((resolve) => socket.once("connect", resolve));
+      socket.write("POST /model/x/invoke HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{");
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      (session.socket as Socket).resetAndDestroy();
+      socket.resetAndDestroy();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      // An unhandled error on the server side would fail this run; the server must also keep serving.
+      expect((await fetch(`${emulator.url}/_emulator/health`)).status).toBe(200);
+      expect(emulator.requests.map((request) => request.path)).toEqual(["/_emulator/health"]);
+    } finally {
+      await emulator.close();
     }
   });
 });

@@ -109,14 +109,14 @@ export class VectorTable {
       throw new ConfigurationError(
         `${this.location.description} holds ${stored.dimension}-dimensional vectors from model "${stored.modelId}", ` +
           `but the embedder produces ${binding.dimension}-dimensional vectors. Vectors of different lengths cannot be compared.`,
-        { file: this.location.file, allowed: [stored.dimension], fix: reindex },
+        { file: this.location.file, fix: reindex },
       );
     }
     if (stored.modelId !== binding.modelId) {
       throw new ConfigurationError(
         `${this.location.description} holds vectors from model "${stored.modelId}", but the embedder is ` +
           `"${binding.modelId}". Vectors from different models are not comparable; mixing them silently corrupts search.`,
-        { file: this.location.file, allowed: [stored.modelId], fix: reindex },
+        { file: this.location.file, fix: reindex },
       );
     }
   }

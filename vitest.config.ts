@@ -13,6 +13,8 @@ const alias = Object.fromEntries(
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The SDK warns once per process that its 2027 releases need Node 22; Node 20 is supported here.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["packages/*/src/**/*.test.ts"] } },
       {

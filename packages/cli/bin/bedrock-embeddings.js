@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 // A committed shim, so package managers can link the binary before the TypeScript build exists.
-import { runCli } from "../dist/index.js";
+// The AWS SDK warns on every run under Node 20 that its 2027 releases will need Node 22; the CLI
+// supports Node 20, so keep its output clean unless the user asked for the warning.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const { runCli } = await import("../dist/index.js");
 
 process.exitCode = await runCli(process.argv.slice(2));

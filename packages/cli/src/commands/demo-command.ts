@@ -73,7 +73,7 @@ export async function demoCommand(options: DemoCommandOptions, io: CliIo): Promi
     out(`   stored under ${dataDirectory}`);
 
     for (const search of corpus.searches) {
-      out(`\n   search as ${search.userId}: "${search.query}"`);
+      out(`\n   search as ${search.userId} (only ${search.userId}'s memories): "${search.query}"`);
       const found = await memory.search(search.query, { filters: { user_id: search.userId }, topK: 3 });
       found.results.forEach((item, rank) => {
         out(`     ${rank + 1}. ${(item.score ?? 0).toFixed(4)}  ${item.memory}`);

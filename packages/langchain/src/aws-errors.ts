@@ -35,7 +35,6 @@ export class SendErrorCapture {
    */
   recover(error: unknown): { original: unknown } | undefined {
     for (let current = error, depth = 0; current !== undefined && depth < 5; depth++) {
-      if (current instanceof TaggedSendError) return { original: current.original };
       const tag = TaggedSendError.tagIn(current);
       if (tag !== undefined && this.captured.has(tag)) {
         const original = this.captured.get(tag);
@@ -62,12 +61,10 @@ export class SendErrorCapture {
 /** What the wrapped `send` throws: the SDK error's message plus a tag, with the SDK error as cause. */
 class TaggedSendError extends Error {
   private static readonly PATTERN = /\[bedrock-embeddings send #(\d+)\]/;
-  readonly original: unknown;
 
   constructor(original: unknown, tag: number) {
     super(`${messageOf(original)} [bedrock-embeddings send #${tag}]`, { cause: original });
     this.name = "TaggedSendError";
-    this.original = original;
   }
 
   static tagIn(error: unknown): number | undefined {

@@ -421,9 +421,11 @@ function buildClient(settings: BedrockEmbedderOptions, environment: Environment)
       maxAttempts: settings.maxAttempts,
       ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
       ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+      // Options, not a handler: the client builds its default HTTP/2 handler from them, and
+      // one stream per session is that default's setting.
       ...(settings.requestTimeoutMs === undefined
         ? {}
-        : { requestHandler: { requestTimeout: settings.requestTimeoutMs } }),
+        : { requestHandler: { requestTimeout: settings.requestTimeoutMs, disableConcurrentStreams: true } }),
     },
   });
   return builder.client;

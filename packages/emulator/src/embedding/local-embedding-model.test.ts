@@ -24,7 +24,9 @@ describe("the local embedding model", () => {
     const similar = cosine(cat, embedText("a cat sat down", 1024, unit));
     const unrelated = cosine(cat, embedText("quarterly revenue grew sharply", 1024, unit));
     expect(similar).toBeGreaterThan(0.6);
-    expect(Math.abs(unrelated)).toBeLessThan(0.2);
+    // Like real models, unrelated texts keep a small positive similarity instead of exactly 0.
+    expect(unrelated).toBeGreaterThan(0.1);
+    expect(unrelated).toBeLessThan(0.35);
   });
 
   it("keeps that property at every supported dimension", () => {

@@ -1,6 +1,17 @@
 import type { InjectedFault } from "./faults/fault-queue.js";
 
-/** Options for {@link startEmulator}. Every field is optional. */
+/**
+ * Options for `startEmulator`. Every field is optional.
+ *
+ * @example
+ * await startEmulator({
+ *   port: 4010,
+ *   credentials: [{ accessKeyId: "AKIDLOCAL", secretAccessKey: "local" }],
+ *   applicationInferenceProfiles: {
+ *     "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123": "cohere.embed-v4:0",
+ *   },
+ * });
+ */
 export interface EmulatorOptions {
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
@@ -16,7 +27,14 @@ export interface EmulatorOptions {
   applicationInferenceProfiles?: Record<string, string>;
 }
 
-/** One request the emulator answered. */
+/**
+ * One request the emulator answered, as listed in `emulator.requests`.
+ *
+ * @example
+ * const last = emulator.requests.at(-1);
+ * // { method: "POST", path: "/model/amazon.titan-embed-text-v2%3A0/invoke", modelId: "amazon.titan-embed-text-v2:0",
+ * //   httpVersion: "2", status: 200, body: { inputText: "hello" }, headers: {...}, requestId: "..." }
+ */
 export interface RecordedRequest {
   method: string;
   /** The request path as sent, still percent-encoded (query string excluded). */

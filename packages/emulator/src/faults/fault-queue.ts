@@ -1,7 +1,15 @@
 import { AwsServiceError } from "../protocol/aws-service-error.js";
 import { defaultErrorMessage } from "../protocol/default-error-messages.js";
 
-/** One injected failure: the next `times` matching invoke requests fail with this AWS error. */
+/**
+ * One injected failure: the next `times` matching invoke requests fail with this AWS error.
+ *
+ * @example
+ * emulator.injectFaults([
+ *   { errorType: "ThrottlingException", status: 429, times: 2 },
+ *   { errorType: "ModelNotReadyException", status: 429, modelId: "cohere.embed-v4:0" },
+ * ]);
+ */
 export interface InjectedFault {
   errorType: string;
   status: number;

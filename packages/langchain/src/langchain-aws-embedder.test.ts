@@ -522,6 +522,22 @@ describe("LangChainAwsEmbedder concurrency", () => {
     expect(vectors).toEqual(texts.map((text) => l2Normalize(vectorFor(text, 256))));
   });
 
+  it("shares the bound between concurrent batches on one embedder", async () => {
+    const { client, stats } = fakeClient(async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return { embedding: vectorFor(String(request.body["inputText"]), 1024) };
+    });
+    const embedder = new LangChainAwsEmbedder({ client, maxConcurrency: 2 });
+    const batches = await Promise.all([
+      embedder.embedBatch(["a1", "a2", "a3", "a4"]),
+      embedder.embedBatch(["b1", "b2", "b3"]),
+      embedder.embed("c1"),
+    ]);
+    expect(stats.maxInFlight).toBe(2);
+    expect(batches[0]).toEqual(["a1", "a2", "a3", "a4"].map((text) => l2Normalize(vectorFor(text, 1024))));
+    expect(batches[2]).toEqual(l2Normalize(vectorFor("c1", 1024)));
+  });
+
   it("runs one call at a time with maxConcurrency 1", async () => {
     const { client, stats } = fakeClient(async (request) => {
       await new Promise((resolve) => setTimeout(resolve, 1));

@@ -16,7 +16,7 @@ import {
 } from "@bedrock-embeddings/core";
 import { BedrockEmbeddings, type BedrockEmbeddingsParams } from "@langchain/aws";
 import { SendErrorCapture, toBedrockApiError } from "./aws-errors.js";
-import { boundedMap, type ItemFailure } from "./bounded-map.js";
+import { boundedMap, ConcurrencyLimiter, type ItemFailure } from "./bounded-map.js";
 import { type LangChainAwsFamily, resolveTitanModel, type TitanTextModel } from "./titan-models.js";
 
 /**
@@ -109,7 +109,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
   readonly dimension: number;
   /** The Titan family the model id resolved to. */
   readonly family: LangChainAwsFamily;
-  /** Calls in flight at once. */
+  /** Calls in flight at once for this embedder, across all concurrent `embed`/`embedBatch` calls. */
   readonly maxConcurrency: number;
   /**
    * The `BedrockEmbeddings` doing the calls (AsyncCaller `maxRetries: 0`, client wrapped to recover
@@ -118,6 +118,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
   readonly langchain: BedrockEmbeddings;
   private readonly model: TitanTextModel;
   private readonly capture = new SendErrorCapture();
+  private readonly limiter: ConcurrencyLimiter;
 
   constructor(
     options: LangChainAwsEmbedderOptions = {},
@@ -155,6 +156,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
     checkUnsupportedOptions(settings);
     this.normalized = settings.normalize;
     this.maxConcurrency = settings.maxConcurrency;
+    this.limiter = new ConcurrencyLimiter(settings.maxConcurrency);
 
     const sendingClient = client ?? embeddings?.client ?? buildClient(settings, environment);
     this.langchain = new BedrockEmbeddings({
@@ -185,7 +187,8 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
   }
 
   /**
-   * One vector per text, in input order, with at most `maxConcurrency` calls in flight. Every
+   * One vector per text, in input order, with at most `maxConcurrency` calls in flight (shared
+   * with concurrent calls on this embedder). Every
    * input is checked before anything is sent. On a failed call no further call starts, and the
    * error names the failed input indexes.
    *
@@ -195,7 +198,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
   async embedBatch(texts: readonly string[], _memoryAction?: MemoryAction): Promise<number[][]> {
     this.checkInputs(texts);
     if (texts.length === 0) return [];
-    const outcome = await boundedMap(texts, this.maxConcurrency, (text, index) => this.embedOne(text, index));
+    const outcome = await boundedMap(texts, this.limiter, (text, index) => this.embedOne(text, index));
     if (outcome.ok) return outcome.results;
     throw this.combineFailures(outcome.failures);
   }

@@ -282,7 +282,7 @@ describe("Memory.update", () => {
       metadata: { topic: "drinks" },
       userId: "alice",
     });
-    expect(updated?.updatedAt! > added!.createdAt).toBe(true);
+    expect(String(updated?.updatedAt) > added!.createdAt).toBe(true);
     const found = await memory.search("Alice now prefers oolong", {
       filters: { user_id: "alice" },
       threshold: 0.999,

@@ -188,8 +188,9 @@ export class VectorTable {
       const score = dotProduct(vector, record.vector) / (queryNorm * record.norm);
       hits.push({ record, score: Math.max(-1, Math.min(1, score)) });
     }
-    // Array.prototype.sort is stable, so equal scores keep insertion order.
-    hits.sort((left, right) => right.score - left.score);
+    // Array.prototype.sort is stable, so equal scores keep insertion order. Scores are compared at
+    // 1e-12 so that rounding noise (e.g. the same direction at another length) counts as a tie.
+    hits.sort((left, right) => rankKey(right.score) - rankKey(left.score));
     return hits.slice(0, options.limit).map(({ record, score }) => ({ ...toEntry(record), score }));
   }
 
@@ -292,6 +293,10 @@ function toEntry(record: StoredRecord): VectorStoreEntry {
 
 function toRecord(record: StoredRecord): VectorStoreRecord {
   return { id: record.id, vector: Array.from(record.vector), payload: structuredClone(record.payload) };
+}
+
+function rankKey(score: number): number {
+  return Math.round(score * 1e12);
 }
 
 function lowerFirst(text: string): string {

@@ -1,7 +1,12 @@
 import type { EmbeddingBase, MemoryAction } from "@bedrock-embeddings/core";
 import { Embeddings } from "@langchain/core/embeddings";
 
-/** Options of {@link LangChainEmbeddings}. */
+/**
+ * Options of {@link LangChainEmbeddings}.
+ *
+ * @example
+ * const embeddings = new LangChainEmbeddings(embedder, { documentAction: "update" });
+ */
 export interface LangChainEmbeddingsOptions {
   /** Memory action used for `embedDocuments`; `"add"` unless documents are re-embedded on update. */
   documentAction?: Exclude<MemoryAction, "search">;

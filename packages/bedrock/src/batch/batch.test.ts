@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { planCalls } from "./plan-calls.js";
+import { runBounded } from "./run-bounded.js";
+
+describe("planCalls", () => {
+  it("splits 200 texts into 96, 96, 8 in order", () => {
+    const calls = planCalls(200, 96);
+    expect(calls.map((call) => call.indexes.length)).toEqual([96, 96, 8]);
+    expect(calls.flatMap((call) => call.indexes)).toEqual(Array.from({ length: 200 }, (_u, index) => index));
+  });
+
+  it("makes one call per text for single-text families and none for no texts", () => {
+    expect(planCalls(3, 1)).toEqual([{ indexes: [0] }, { indexes: [1] }, { indexes: [2] }]);
+    expect(planCalls(0, 96)).toEqual([]);
+    expect(() => planCalls(3, 0)).toThrow(RangeError);
+  });
+});
+
+describe("runBounded", () => {
+  it("keeps results by index whatever order tasks finish in, and never exceeds the bound", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const delays = [30, 5, 20, 1, 10, 0, 15];
+    const results = await runBounded(delays.length, 3, async (index) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, delays[index]));
+      inFlight--;
+      return index * 10;
+    });
+    expect(results).toEqual(delays.map((_d, index) => ({ status: "fulfilled", value: index * 10 })));
+    expect(peak).toBe(3);
+  });
+
+  it("records rejections and skips tasks once stopped", async () => {
+    let stop = false;
+    const results = await runBounded(
+      5,
+      1,
+      async (index) => {
+        if (index === 1) {
+          stop = true;
+          throw new Error("fatal");
+        }
+        return index;
+      },
+      () => stop,
+    );
+    expect(results[0]).toEqual({ status: "fulfilled", value: 0 });
+    expect(results[1]).toMatchObject({ status: "rejected" });
+    expect(results.slice(2)).toEqual([{ status: "skipped" }, { status: "skipped" }, { status: "skipped" }]);
+  });
+});

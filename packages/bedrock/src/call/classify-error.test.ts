@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { awsError } from "../fake-bedrock.test-helpers.js";
+import { classifyError, retryAfterMs } from "./classify-error.js";
+
+const networkError = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
+
+describe("classifyError", () => {
+  it.each([
+    ["ThrottlingException", 429, "throttling", true, true, false],
+    ["ModelNotReadyException", 429, "throttling", true, true, false],
+    ["ServiceUnavailableException", 503, "server", true, false, false],
+    ["InternalServerException", 500, "server", true, false, false],
+    ["SomethingNew", 502, "server", true, false, false],
+    ["ModelTimeoutException", 408, "model-timeout", true, false, false],
+    ["ValidationException", 400, "validation", false, false, false],
+    ["AccessDeniedException", 403, "access", false, false, true],
+    ["ResourceNotFoundException", 404, "not-found", false, false, true],
+    ["UnrecognizedClientException", 403, "auth", false, false, true],
+    ["InvalidSignatureException", 403, "auth", false, false, true],
+    ["ServiceQuotaExceededException", 400, "quota", false, true, true],
+    ["ModelErrorException", 424, "model-error", false, false, false],
+  ])("%s (%i) is %s", (name, status, category, retryable, throttling, failsEveryCall) => {
+    const classification = classifyError(awsError(name, status, "message"));
+    expect(classification).toMatchObject({
+      category,
+      awsErrorName: name,
+      httpStatus: status,
+      requestId: `req-${name}`,
+      retryable,
+      throttling,
+      failsEveryCall,
+    });
+  });
+
+  it("an invalid model id in a ValidationException dooms every call", () => {
+    const invalid = classifyError(
+      awsError("ValidationException", 400, "The provided model identifier is invalid."),
+    );
+    expect(invalid).toMatchObject({ category: "invalid-model", failsEveryCall: true, retryable: false });
+    const onDemand = awsError(
+      "ValidationException",
+      400,
+      "Invocation of model ID x with on-demand throughput isn't supported.",
+    );
+    expect(classifyError(onDemand).failsEveryCall).toBe(true);
+  });
+
+  it.each(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT"])("network error %s is retryable", (code) => {
+    expect(classifyError(networkError(code))).toMatchObject({
+      category: "network",
+      retryable: true,
+      httpStatus: undefined,
+    });
+  });
+
+  it("socket hang up and TimeoutError are retryable", () => {
+    expect(classifyError(new Error("socket hang up")).category).toBe("network");
+    expect(classifyError(Object.assign(new Error("late"), { name: "TimeoutError" }))).toMatchObject({
+      category: "timeout",
+      retryable: true,
+    });
+  });
+
+  it("credential chain failures doom every call", () => {
+    const error = Object.assign(new Error("Could not load credentials from any providers"), {
+      name: "CredentialsProviderError",
+    });
+    expect(classifyError(error)).toMatchObject({ category: "auth", failsEveryCall: true, retryable: false });
+  });
+
+  it("unknown errors and non-errors are not retried", () => {
+    expect(classifyError(new Error("boom"))).toMatchObject({
+      category: "unknown",
+      retryable: false,
+      awsErrorName: "Error",
+    });
+    expect(classifyError("text")).toMatchObject({
+      category: "unknown",
+      awsErrorName: "UnknownError",
+      serviceMessage: "text",
+    });
+  });
+
+  it("reads retry hints from the error's response headers", () => {
+    expect(
+      classifyError(awsError("ThrottlingException", 429, "slow", { "Retry-After": "3" })).retryAfterMs,
+    ).toBe(3000);
+  });
+});
+
+describe("retryAfterMs", () => {
+  it("reads seconds, HTTP dates and x-amz-retry-after milliseconds", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(retryAfterMs({ "retry-after": "2" }, now)).toBe(2000);
+    expect(retryAfterMs({ "retry-after": "Thu, 01 Jan 2026 00:00:05 GMT" }, now)).toBe(5000);
+    expect(retryAfterMs({ "x-amz-retry-after": "750", "retry-after": "9" }, now)).toBe(750);
+    expect(retryAfterMs({ "retry-after": "soon" }, now)).toBeUndefined();
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
+  });
+});

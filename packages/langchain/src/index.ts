@@ -1,7 +1,6 @@
 export {
   type LangChainAwsClient,
   LangChainAwsEmbedder,
-  type LangChainAwsEmbedderConstruction,
   type LangChainAwsEmbedderOptions,
   langchainAwsProvider,
 } from "./langchain-aws-embedder.js";

@@ -58,20 +58,6 @@ export type LangChainAwsEmbedderOptions = BedrockEmbedderOptionsInput & {
   environment?: Environment;
 };
 
-/**
- * How the options given to the constructor were produced.
- *
- * @example
- * new LangChainAwsEmbedder(validatedOptions, { alreadyValidated: true });
- */
-export interface LangChainAwsEmbedderConstruction {
-  /**
-   * True when the options already went through `bedrockEmbedderOptionsSchema` (as a provider's
-   * are): they are then not interpolated or re-aliased a second time, so a `$$` stays `$$`.
-   */
-  alreadyValidated?: boolean;
-}
-
 // Connection settings that only apply when this package builds the client itself.
 const CONNECTION_KEYS = [
   "region",
@@ -120,12 +106,10 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
   private readonly capture = new SendErrorCapture();
   private readonly limiter: ConcurrencyLimiter;
 
-  constructor(
-    options: LangChainAwsEmbedderOptions = {},
-    construction: LangChainAwsEmbedderConstruction = {},
-  ) {
+  constructor(options: LangChainAwsEmbedderOptions = {}) {
     const { client, embeddings, environment = {}, ...raw } = options;
-    const settings = validateOptions(raw, environment, construction.alreadyValidated ?? false);
+    // Typed options are never interpolated: a secret containing `$` stays as written.
+    const settings = parseWithSchema(bedrockEmbedderOptionsSchema, raw);
     const explicit = explicitKeys(raw);
     const injected = client !== undefined || embeddings !== undefined;
 
@@ -297,18 +281,6 @@ class SendFailure {
   constructor(readonly original: unknown) {}
 }
 
-function validateOptions(
-  raw: BedrockEmbedderOptionsInput,
-  environment: Environment,
-  alreadyValidated: boolean,
-): BedrockEmbedderOptions {
-  if (alreadyValidated) {
-    const result = bedrockEmbedderOptionsSchema.safeParse(raw);
-    if (result.success) return result.data;
-  }
-  return parseWithSchema(bedrockEmbedderOptionsSchema, raw, { environment });
-}
-
 // Canonical names of the keys the caller wrote (aliases as core's config accepts them).
 function explicitKeys(raw: object): Set<string> {
   const aliases: Readonly<Record<string, string>> = { modelId: "model", embeddingDims: "dimensions" };
@@ -449,6 +421,5 @@ function nonEmpty(value: string | undefined): string | undefined {
  */
 export const langchainAwsProvider: EmbedderProvider = {
   name: "langchain_aws",
-  create: (options, context) =>
-    new LangChainAwsEmbedder({ ...options, environment: context.environment }, { alreadyValidated: true }),
+  create: (options, context) => new LangChainAwsEmbedder({ ...options, environment: context.environment }),
 };

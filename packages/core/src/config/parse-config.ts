@@ -12,7 +12,10 @@ import {
 } from "./key-aliases.js";
 
 export interface ParseOptions {
-  /** Values for `${VAR}` references; pass `processEnvironment()` to use the real environment. */
+  /**
+   * Values for `${VAR}` references, which are replaced only when this is given. Config files
+   * pass it; typed objects built in code do not, so a secret containing `$` stays as written.
+   */
   environment?: Environment;
   /** Turns a written path into a location for error messages (set by `loadConfig`). */
   locate?: (path: ConfigPath) => { file: string; line: number | undefined };
@@ -25,7 +28,8 @@ export interface ParseOptions {
 
 /**
  * Validates raw configuration (typed object or parsed file) against `schema`: interpolates
- * `${VAR}`, accepts snake_case and camelCase keys, rejects unknown keys with their path.
+ * `${VAR}` when an environment is given, accepts snake_case and camelCase keys, rejects unknown
+ * keys with their path.
  *
  * @example
  * const options = parseWithSchema(bedrockEmbedderOptionsSchema, { model: "cohere.embed-v4:0" });
@@ -39,7 +43,7 @@ export function parseWithSchema<Schema extends z.ZodType>(
     options.locate ? locateError(error, path, options.locate) : error;
   let canonical: { value: unknown; sourcePaths: SourcePaths };
   try {
-    canonical = canonicalizeKeys(interpolate(raw, options.environment ?? {}));
+    canonical = canonicalizeKeys(options.environment ? interpolate(raw, options.environment) : raw);
   } catch (error) {
     if (ConfigurationError.isInstance(error))
       throw located(error, (error.path ?? "").split(".").filter(Boolean));

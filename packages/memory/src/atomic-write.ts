@@ -13,7 +13,12 @@ export type StoreFileSystem = Pick<
   "open" | "rename" | "unlink" | "readFile" | "readdir" | "mkdir"
 >;
 
-/** The real `node:fs/promises`. */
+/**
+ * The real `node:fs/promises`, used when no file system is passed.
+ *
+ * @example
+ * const flaky: StoreFileSystem = { ...defaultFileSystem, rename: failingRename };
+ */
 export const defaultFileSystem: StoreFileSystem = nodeFs;
 
 /**

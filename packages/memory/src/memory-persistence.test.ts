@@ -56,6 +56,20 @@ describe("persistence across a restart", () => {
     expect((await fs.readdir(directory)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("after a crash mid-write, opens the last complete file and clears the leftover temp file", async () => {
+    const first = open();
+    await first.add("acknowledged", { userId: "u" });
+    const complete = await fs.readFile(join(directory, "memories.json"), "utf8");
+    // What a crash between writing the temp file and renaming it leaves behind.
+    const leftover = join(directory, ".memories.json.4242.deadbeef0000.tmp");
+    await fs.writeFile(leftover, complete.slice(0, complete.length / 2));
+
+    const restarted = open();
+    const all = await restarted.getAll({ filters: { user_id: "u" } });
+    expect(all.results.map((item) => item.memory)).toEqual(["acknowledged"]);
+    expect((await fs.readdir(directory)).sort()).toEqual(["memories.history.json", "memories.json"]);
+  });
+
   it("keeps separate collections in separate files", async () => {
     const embedder = new FakeEmbedder({ dimension: 32 });
     await new Memory({ embedder, dataDirectory: directory, collection: "work" }).add("w", { userId: "u" });

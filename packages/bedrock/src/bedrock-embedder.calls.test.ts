@@ -40,6 +40,25 @@ describe("ordering and concurrency", () => {
   });
 });
 
+it("bounds overlapping embed and embedBatch calls of one embedder together", async () => {
+  let inFlight = 0;
+  let peak = 0;
+  const fake = fakeClient(async () => {
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 3));
+    inFlight--;
+    return titanReply(1);
+  });
+  const embedder = new BedrockEmbedder({ model: titanModel, client: fake.client, maxConcurrency: 2 });
+  await Promise.all([
+    ...Array.from({ length: 6 }, () => embedder.embed("q", "search")),
+    embedder.embedBatch(["a", "b", "c", "d"]),
+  ]);
+  expect(fake.send).toHaveBeenCalledTimes(10);
+  expect(peak).toBe(2);
+});
+
 describe("retries", () => {
   it("retries throttling with backoff, then succeeds, and counts it", async () => {
     const { runtime, delays } = instantRuntime();

@@ -18,7 +18,7 @@ import {
   type ReportsUsage,
 } from "@bedrock-embeddings/core";
 import { planCalls } from "./batch/plan-calls.js";
-import { type BoundedResult, runBounded } from "./batch/run-bounded.js";
+import { type BoundedResult, createLimiter, type Limiter, runBounded } from "./batch/run-bounded.js";
 import { withFailedIndexes } from "./call/api-error.js";
 import { type CallContext, type CallResult, embedCall } from "./call/embed-call.js";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, realSleep } from "./call/retry.js";
@@ -87,6 +87,8 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
   readonly resolvedModel: ResolvedModel;
   readonly #settings: EmbedderSettings;
   readonly #context: CallContext;
+  /** Shared by every call of this embedder: `maxConcurrency` bounds all overlapping batches together. */
+  readonly #limiter: Limiter;
   #dimension: number | undefined;
   #detecting: Promise<number> | undefined;
 
@@ -109,6 +111,7 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
     this.family = this.#settings.family.name;
     this.resolvedModel = this.#settings.model;
     this.#dimension = this.#settings.knownDimension;
+    this.#limiter = createLimiter(this.#settings.maxConcurrency);
     const secrets = [
       options.credentials?.secretAccessKey,
       options.credentials?.sessionToken,
@@ -216,7 +219,7 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
     let fatal: BedrockApiError | undefined;
     const results = await runBounded(
       plan.length,
-      this.#settings.maxConcurrency,
+      this.#limiter,
       async (position) => {
         const { indexes } = plan[position]!;
         const texts = indexes.map((index) => prepared[index]!);

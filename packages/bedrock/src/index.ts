@@ -5,6 +5,7 @@ export {
 } from "./bedrock-embedder.js";
 export {
   type AuthMode,
+  authModeFor,
   buildClientConfig,
   type ClientOptions,
   createBedrockClient,

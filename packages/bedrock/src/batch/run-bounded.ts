@@ -5,32 +5,74 @@ export type BoundedResult<T> =
   | { status: "skipped" };
 
 /**
- * A small promise pool: runs `task(0..count-1)` with at most `concurrency` in flight, starting
- * them in index order, and returns their results by index whatever order they finish in.
- * Once `shouldStop()` is true no new task starts; tasks in flight are awaited.
+ * A FIFO concurrency limit that several runs can share, so one embedder never has more than
+ * `concurrency` calls in flight however many `embed`/`embedBatch` calls overlap.
  *
  * @example
- * const results = await runBounded(10, 3, (i) => fetchPage(i), () => false);
+ * const limiter = createLimiter(4);
+ * await limiter.run(() => send(request));
+ */
+export interface Limiter {
+  run<T>(task: () => Promise<T>): Promise<T>;
+  /** Tasks running now. */
+  readonly active: number;
+}
+
+export function createLimiter(concurrency: number): Limiter {
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+  }
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    active--;
+    const next = waiting.shift();
+    if (next) {
+      active++;
+      next();
+    }
+  };
+  return {
+    get active() {
+      return active;
+    },
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (active < concurrency) active++;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await task();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/**
+ * Runs `task(0..count-1)` through `limiter` (or a fresh limit of that many), starting them in
+ * index order, and returns results by index whatever order they finish in. Once `shouldStop()`
+ * is true, tasks not yet started are skipped; tasks in flight are awaited.
+ *
+ * @example
+ * const results = await runBounded(10, 3, (i) => fetchPage(i));
  */
 export async function runBounded<T>(
   count: number,
-  concurrency: number,
+  limiter: Limiter | number,
   task: (index: number) => Promise<T>,
   shouldStop: () => boolean = () => false,
 ): Promise<BoundedResult<T>[]> {
-  const results: BoundedResult<T>[] = Array.from({ length: count }, () => ({ status: "skipped" }));
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count && !shouldStop()) {
-      const index = next++;
-      try {
-        results[index] = { status: "fulfilled", value: await task(index) };
-      } catch (reason) {
-        results[index] = { status: "rejected", reason };
-      }
-    }
-  };
-  const workers = Math.max(1, Math.min(concurrency, count));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return results;
+  const limit = typeof limiter === "number" ? createLimiter(limiter) : limiter;
+  return Promise.all(
+    Array.from({ length: count }, (_unused, index) =>
+      limit.run(async (): Promise<BoundedResult<T>> => {
+        if (shouldStop()) return { status: "skipped" };
+        try {
+          return { status: "fulfilled", value: await task(index) };
+        } catch (reason) {
+          return { status: "rejected", reason };
+        }
+      }),
+    ),
+  );
 }

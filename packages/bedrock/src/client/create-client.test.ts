@@ -1,6 +1,6 @@
 import { BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { ConfigurationError } from "@bedrock-embeddings/core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { transportClient } from "../fake-bedrock.test-helpers.js";
 import { authModeFor, buildClientConfig, createBedrockClient, resolveRegion } from "./create-client.js";
 import { captureResponseHeaders } from "./token-count-middleware.js";
@@ -31,6 +31,7 @@ describe("client configuration", () => {
       maxAttempts: 1,
       endpoint: "http://127.0.0.1:4010",
       profile: "dev",
+      authSchemePreference: ["sigv4"],
     });
     expect(authModeFor({ profile: "dev" }, {})).toBe("profile");
   });
@@ -63,11 +64,12 @@ describe("client configuration", () => {
       { AWS_BEARER_TOKEN_BEDROCK: "ABSK-env" },
     );
     expect(config.token).toBeUndefined();
-    expect(config.authSchemePreference).toBeUndefined();
+    expect(config.authSchemePreference).toEqual(["sigv4"]);
     expect(authModeFor({}, {})).toBe("default-chain");
     const chain = buildClientConfig({ region: "us-east-1" }, {});
     expect(chain.credentials).toBeUndefined();
     expect(chain.token).toBeUndefined();
+    expect(chain.authSchemePreference).toBeUndefined();
   });
 
   it("creates a real client", async () => {
@@ -75,6 +77,42 @@ describe("client configuration", () => {
     expect(client).toBeInstanceOf(BedrockRuntimeClient);
     expect(await client.config.region()).toBe("eu-central-1");
     expect(await client.config.maxAttempts()).toBe(1);
+  });
+});
+
+describe("auth on the wire", () => {
+  const authorizationSent = async (config: ReturnType<typeof buildClientConfig>) => {
+    let authorization: string | undefined;
+    const client = new BedrockRuntimeClient({
+      ...config,
+      requestHandler: {
+        handle: async (request: { headers: Record<string, string> }) => {
+          authorization = request.headers["authorization"] ?? request.headers["Authorization"];
+          return { response: { statusCode: 200, headers: {}, body: new TextEncoder().encode("{}") } };
+        },
+      },
+    });
+    await client.send(new InvokeModelCommand({ modelId: "m", body: new TextEncoder().encode("{}") }));
+    return authorization;
+  };
+
+  it("sends the API key as a bearer token", async () => {
+    expect(await authorizationSent(buildClientConfig({ region: "us-east-1", apiKey: "ABSK-wire" }, {}))).toBe(
+      "Bearer ABSK-wire",
+    );
+  });
+
+  it("signs with explicit keys even when the process has a Bedrock bearer token", async () => {
+    vi.stubEnv("AWS_BEARER_TOKEN_BEDROCK", "ABSK-from-process");
+    try {
+      const config = buildClientConfig(
+        { region: "us-east-1", credentials: { accessKeyId: "AKIDWIRE", secretAccessKey: "s" } },
+        {},
+      );
+      expect(await authorizationSent(config)).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDWIRE\//);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

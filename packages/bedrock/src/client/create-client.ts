@@ -1,13 +1,23 @@
 import { BedrockRuntimeClient, type BedrockRuntimeClientConfig } from "@aws-sdk/client-bedrock-runtime";
 import { type BedrockEmbedderOptions, ConfigurationError, type Environment } from "@bedrock-embeddings/core";
 
-/** The options that shape the SDK client. */
+/**
+ * The options that shape the SDK client.
+ *
+ * @example
+ * const options: ClientOptions = { region: "us-east-1", profile: "dev" };
+ */
 export type ClientOptions = Pick<
   BedrockEmbedderOptions,
   "region" | "endpoint" | "credentials" | "profile" | "apiKey"
 >;
 
-/** Which authentication the client was configured with (never the secret itself). */
+/**
+ * Which authentication the client is configured with (never the secret itself).
+ *
+ * @example
+ * authModeFor({ apiKey: "ABSK..." }, {}); // "api-key"
+ */
 export type AuthMode = "api-key" | "credentials" | "profile" | "default-chain";
 
 /**
@@ -30,6 +40,9 @@ export function resolveRegion(options: Pick<ClientOptions, "region">, environmen
  * Which credentials apply: the `apiKey` option first; then explicit `credentials` or a
  * `profile` (explicit configuration beats the environment); then `AWS_BEARER_TOKEN_BEDROCK`;
  * else the SDK's default credential chain.
+ *
+ * @example
+ * authModeFor({ profile: "dev" }, { AWS_BEARER_TOKEN_BEDROCK: "ABSK..." }); // "profile"
  */
 export function authModeFor(options: ClientOptions, environment: Environment): AuthMode {
   if (options.apiKey) return "api-key";
@@ -60,10 +73,15 @@ export function buildClientConfig(
       ? { accessKeyId, secretAccessKey, sessionToken }
       : { accessKeyId, secretAccessKey };
   }
-  if (authModeFor(options, environment) === "api-key") {
+  const mode = authModeFor(options, environment);
+  if (mode === "api-key") {
     const token = options.apiKey || environment["AWS_BEARER_TOKEN_BEDROCK"]!;
     config.token = { token };
     config.authSchemePreference = ["httpBearerAuth"];
+  } else if (mode === "credentials" || mode === "profile") {
+    // The SDK prefers bearer auth on its own whenever process.env has AWS_BEARER_TOKEN_BEDROCK;
+    // explicit keys or a profile must win over that.
+    config.authSchemePreference = ["sigv4"];
   }
   return config;
 }

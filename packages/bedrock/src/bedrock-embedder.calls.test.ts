@@ -314,9 +314,9 @@ describe("batch failures", () => {
     await expect(other.embed("a")).rejects.toThrow(/no "embeddings" list.*keys \[vectors\]/);
     expect(shape.send).toHaveBeenCalledTimes(1);
     const notJson = fakeClient(() => "<html>");
-    await expect(
-      new BedrockEmbedder({ model: "cohere.embed-english-v3", client: notJson.client }).embed("a"),
-    ).rejects.toThrow(/is not JSON/);
+    const html = new BedrockEmbedder({ model: "cohere.embed-english-v3", client: notJson.client });
+    await expect(html.embed("a")).rejects.toThrow(/is not JSON/);
+    expect(notJson.send).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -10,7 +10,12 @@ import type { FamilyName } from "./model-catalog/model-family.js";
  */
 export const GEO_PREFIXES = ["us", "eu", "apac", "global", "jp", "au", "us-gov", "amer"] as const;
 
-/** How a model id addresses the model. */
+/**
+ * How a model id addresses the model.
+ *
+ * @example
+ * resolveModel("us.cohere.embed-v4:0").kind; // "inference-profile"
+ */
 export type ModelIdKind =
   /** A bare foundation model id, or a foundation-model ARN. */
   | "foundation"
@@ -26,7 +31,12 @@ export type ModelIdKind =
   /** Any other ARN (prompt router, marketplace endpoint, ...). */
   | "other-arn";
 
-/** What `resolveModel` learned from a model id. */
+/**
+ * What `resolveModel` learned from a model id.
+ *
+ * @example
+ * const { family, baseModelId, known } = resolveModel("arn:aws:bedrock:us-east-1::foundation-model/cohere.embed-v4:0");
+ */
 export interface ResolvedModel {
   /** The id exactly as given; this is what is sent as `modelId`. */
   modelId: string;

@@ -64,7 +64,8 @@ export async function embedCall(
     (error) => BedrockEmbeddingsError.isInstance(error),
     (classification) => {
       lastFailure = classification;
-      if (classification?.httpStatus !== undefined) usage.calls++;
+      // A library error (an unreadable body) still came with a response.
+      if (classification === undefined || classification.httpStatus !== undefined) usage.calls++;
       if (classification?.throttling) usage.throttles++;
     },
   );

@@ -1,15 +1,35 @@
 import type { MemoryAction } from "@bedrock-embeddings/core";
 
-/** Every family this package can talk to. Later families (Titan multimodal, Nova, Marengo) extend this union. */
+/**
+ * Every family this package can talk to. Later families (Titan multimodal, Nova, Marengo) extend this union.
+ *
+ * @example
+ * const family: FamilyName = "cohere-v4";
+ */
 export type FamilyName = "titan-text-v1" | "titan-text-v2" | "cohere-v3" | "cohere-v4";
 
-/** The `truncate` values the options schema accepts; each family allows a subset. */
+/**
+ * The `truncate` values the options schema accepts; each family allows a subset.
+ *
+ * @example
+ * MODEL_FAMILIES["cohere-v3"].truncateModes; // ["NONE", "START", "END"]
+ */
 export type TruncateMode = "NONE" | "START" | "END" | "LEFT" | "RIGHT";
 
-/** Where a family reports input tokens: a response body field or the `x-amzn-bedrock-input-token-count` header. */
+/**
+ * Where a family reports input tokens: a response body field or the `x-amzn-bedrock-input-token-count` header.
+ *
+ * @example
+ * MODEL_FAMILIES["titan-text-v2"].tokenSource; // "body"
+ */
 export type TokenSource = "body" | "header";
 
-/** Settings one request body is built from, already validated against the family. */
+/**
+ * Settings one request body is built from, already validated against the family.
+ *
+ * @example
+ * const settings: RequestSettings = { dimensions: 512, normalize: true, inputType: "search_query", truncate: undefined };
+ */
 export interface RequestSettings {
   /** Output dimension to request (the family default when none was configured). */
   dimensions: number;
@@ -19,14 +39,25 @@ export interface RequestSettings {
   truncate: TruncateMode | undefined;
 }
 
-/** What a codec found in a response body: one raw entry per text, checked later by the caller. */
+/**
+ * What a codec found in a response body: one raw entry per text, checked later by the caller.
+ *
+ * @example
+ * MODEL_FAMILIES["titan-text-v1"].parseResponse({ embedding: [0.1], inputTextTokenCount: 2 }, id);
+ * // { vectors: [[0.1]], inputTokens: 2 }
+ */
 export interface ParsedResponse {
   vectors: readonly unknown[];
   /** Token count from the body, when the family reports it there. */
   inputTokens: number | undefined;
 }
 
-/** Output dimension rules of a family. */
+/**
+ * Output dimension rules of a family.
+ *
+ * @example
+ * MODEL_FAMILIES["cohere-v4"].dimensions; // { default: 1536, allowed: [256, 512, 1024, 1536], fixed: false }
+ */
 export interface DimensionSpec {
   /** What the model returns when nothing is requested. */
   readonly default: number;
@@ -36,7 +67,12 @@ export interface DimensionSpec {
   readonly fixed: boolean;
 }
 
-/** Per-call and per-text limits, checked before anything is sent. */
+/**
+ * Per-call and per-text limits, checked before anything is sent.
+ *
+ * @example
+ * MODEL_FAMILIES["cohere-v3"].limits; // { textsPerCall: 96, charactersPerText: 2048, tokensPerText: 512 }
+ */
 export interface FamilyLimits {
   /** Texts one InvokeModel call can carry. */
   readonly textsPerCall: number;

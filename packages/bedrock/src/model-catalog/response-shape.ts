@@ -25,17 +25,6 @@ export function expectObject(body: unknown, modelId: string): Record<string, unk
   });
 }
 
-/** A list of vectors (each entry still unchecked), or a ResponseError naming the field and what it held. */
-export function expectVectorList(value: unknown, field: string, modelId: string): readonly unknown[] {
-  if (Array.isArray(value)) return value;
-  throw new ResponseError(
-    `The response field "${field}" for ${modelId} is ${describeValue(value)}, not a list of vectors.`,
-    {
-      modelId,
-    },
-  );
-}
-
 /** A token count from a body field, when it is a non-negative number. */
 export function readTokenCount(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;

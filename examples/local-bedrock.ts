@@ -13,7 +13,11 @@ export async function bedrockConnection(
   }
   const emulator = await startEmulator({ port: 0 });
   return {
-    options: { region: "us-east-1", endpoint: emulator.url, credentials: { ...EMULATOR_DEFAULT_CREDENTIALS } },
+    options: {
+      region: "us-east-1",
+      endpoint: emulator.url,
+      credentials: { ...EMULATOR_DEFAULT_CREDENTIALS },
+    },
     close: () => emulator.close(),
   };
 }

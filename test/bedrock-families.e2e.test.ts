@@ -22,22 +22,31 @@ const families = [
   { model: "arn:aws:bedrock:us-east-1::foundation-model/cohere.embed-english-v3", dimension: 1024 },
 ];
 
-describe.each(families)("$model with dimensions $dimensions over the real SDK", ({ model, dimensions, dimension }) => {
-  it("returns unit vectors of the announced dimension, in order, with similar texts closer", async () => {
-    const embedder = fixture.embedder({ model, dimensions });
-    expect(embedder.dimension).toBe(dimension);
-    const texts = ["the cat sat on the mat", "a cat sat on a mat today", "quarterly revenue grew by ten percent"];
-    const vectors = await embedder.embedBatch(texts, "add");
-    expect(vectors).toHaveLength(3);
-    for (const vector of vectors) {
-      expect(vector).toHaveLength(dimension);
-      expect(vectorNorm(vector)).toBeCloseTo(1, 5);
-    }
-    expect(cosineSimilarity(vectors[0]!, vectors[1]!)).toBeGreaterThan(cosineSimilarity(vectors[0]!, vectors[2]!));
-    const single = await embedder.embed(texts[2]!, "add");
-    expect(cosineSimilarity(single, vectors[2]!)).toBeCloseTo(1, 6);
-  });
-});
+describe.each(families)(
+  "$model with dimensions $dimensions over the real SDK",
+  ({ model, dimensions, dimension }) => {
+    it("returns unit vectors of the announced dimension, in order, with similar texts closer", async () => {
+      const embedder = fixture.embedder({ model, dimensions });
+      expect(embedder.dimension).toBe(dimension);
+      const texts = [
+        "the cat sat on the mat",
+        "a cat sat on a mat today",
+        "quarterly revenue grew by ten percent",
+      ];
+      const vectors = await embedder.embedBatch(texts, "add");
+      expect(vectors).toHaveLength(3);
+      for (const vector of vectors) {
+        expect(vector).toHaveLength(dimension);
+        expect(vectorNorm(vector)).toBeCloseTo(1, 5);
+      }
+      expect(cosineSimilarity(vectors[0]!, vectors[1]!)).toBeGreaterThan(
+        cosineSimilarity(vectors[0]!, vectors[2]!),
+      );
+      const single = await embedder.embed(texts[2]!, "add");
+      expect(cosineSimilarity(single, vectors[2]!)).toBeCloseTo(1, 6);
+    });
+  },
+);
 
 describe("asymmetric modes and wire bodies", () => {
   it("sends search_document for add and search_query for search to Cohere v3", async () => {
@@ -51,7 +60,9 @@ describe("asymmetric modes and wire bodies", () => {
   it("sends dimensions and normalize to Titan v2 and skips nothing", async () => {
     const embedder = fixture.embedder({ model: "amazon.titan-embed-text-v2:0", dimensions: 512 });
     await embedder.embed("hello there");
-    expect(invokeBodies(fixture.emulator)).toEqual([{ inputText: "hello there", dimensions: 512, normalize: true }]);
+    expect(invokeBodies(fixture.emulator)).toEqual([
+      { inputText: "hello there", dimensions: 512, normalize: true },
+    ]);
   });
 
   it("returns raw, non-unit vectors when normalize is false", async () => {
@@ -62,7 +73,10 @@ describe("asymmetric modes and wire bodies", () => {
 
   it("splits 200 Cohere texts into 3 calls of 96, 96 and 8, keeping input order", async () => {
     const embedder = fixture.embedder({ model: "cohere.embed-english-v3", maxConcurrency: 3 });
-    const texts = Array.from({ length: 200 }, (_, index) => `document number ${index} about topic ${index % 7}`);
+    const texts = Array.from(
+      { length: 200 },
+      (_, index) => `document number ${index} about topic ${index % 7}`,
+    );
     const { vectors, usage } = await embedder.embedBatchDetailed(texts, "add");
     const bodies = invokeBodies(fixture.emulator);
     expect(bodies.map((body) => (body["texts"] as string[]).length)).toEqual([96, 96, 8]);

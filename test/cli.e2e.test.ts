@@ -16,7 +16,10 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], options: { input?: string; environment?: Record<string, string> } = {}): Promise<Run> {
+function run(
+  args: string[],
+  options: { input?: string; environment?: Record<string, string> } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: workDirectory,
@@ -35,7 +38,9 @@ function run(args: string[], options: { input?: string; environment?: Record<str
 let workDirectory: string;
 beforeAll(async () => {
   if (!existsSync(join(root, "packages/cli/dist/index.js"))) {
-    throw new Error("The CLI is not built: run `pnpm build` (the README's test command does) before the e2e tests.");
+    throw new Error(
+      "The CLI is not built: run `pnpm build` (the README's test command does) before the e2e tests.",
+    );
   }
   workDirectory = await mkdtemp(join(tmpdir(), "cli-e2e-"));
 });
@@ -45,20 +50,31 @@ afterAll(async () => {
 
 describe("bedrock-embeddings CLI as a child process", () => {
   it("runs the demo end to end on the embedded emulator", async () => {
-    const result = await run(["demo", "--config", demoConfig], { environment: { DEMO_DATA_DIRECTORY: join(workDirectory, "demo") } });
+    const result = await run(["demo", "--config", demoConfig], {
+      environment: { DEMO_DATA_DIRECTORY: join(workDirectory, "demo") },
+    });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("local emulator at http://127.0.0.1:");
-    expect(result.stdout).toMatch(/search as alice \(only alice's memories\): "what does alice drink in the morning\?"\n\s+1\. \d\.\d{4}  Alice drinks green tea every morning/);
-    const bobSection = result.stdout.split('search as bob (only bob\'s memories): "is anyone allergic to peanuts?"')[1]!.split("3. LangChain")[0]!;
+    expect(result.stdout).toMatch(
+      /search as alice \(only alice's memories\): "what does alice drink in the morning\?"\n\s+1\. \d\.\d{4} {2}Alice drinks green tea every morning/,
+    );
+    const bobSection = result.stdout
+      .split('search as bob (only bob\'s memories): "is anyone allergic to peanuts?"')[1]!
+      .split("3. LangChain")[0]!;
     expect(bobSection).not.toContain("Alice");
-    expect(result.stdout).toMatch(/query: "capital of Portugal"\n\s+1\. \d\.\d{4}  \[lisbon\]/);
+    expect(result.stdout).toMatch(/query: "capital of Portugal"\n\s+1\. \d\.\d{4} {2}\[lisbon\]/);
   });
 
   it("embeds stdin lines as JSON lines with the configured dimension", async () => {
     const result = await run(["embed", "--config", demoConfig], { input: "first line\n\nthird line\n" });
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { index: number; line: number; dimension: number; vector: number[] });
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map(
+        (line) => JSON.parse(line) as { index: number; line: number; dimension: number; vector: number[] },
+      );
     expect(lines.map((line) => [line.index, line.line, line.dimension])).toEqual([
       [0, 1, 512],
       [1, 3, 512],
@@ -69,20 +85,44 @@ describe("bedrock-embeddings CLI as a child process", () => {
 
   it("adds and searches memories across separate processes", async () => {
     const environment = { DEMO_DATA_DIRECTORY: join(workDirectory, "memory") };
-    const add = await run(["memory", "add", "--config", demoConfig, "--user", "carol", "Carol collects vinyl records", "Carol hates mushrooms"], { environment });
+    const add = await run(
+      [
+        "memory",
+        "add",
+        "--config",
+        demoConfig,
+        "--user",
+        "carol",
+        "Carol collects vinyl records",
+        "Carol hates mushrooms",
+      ],
+      { environment },
+    );
     expect(add.code).toBe(0);
     expect(add.stdout.trim().split("\n")).toHaveLength(2);
-    await run(["memory", "add", "--config", demoConfig, "--user", "dave", "Dave collects vinyl records too"], { environment });
-    const search = await run(["memory", "search", "--config", demoConfig, "--user", "carol", "--json", "vinyl records"], { environment });
+    await run(
+      ["memory", "add", "--config", demoConfig, "--user", "dave", "Dave collects vinyl records too"],
+      { environment },
+    );
+    const search = await run(
+      ["memory", "search", "--config", demoConfig, "--user", "carol", "--json", "vinyl records"],
+      { environment },
+    );
     expect(search.code).toBe(0);
-    const hits = search.stdout.trim().split("\n").map((line) => JSON.parse(line) as { rank: number; memory: string; score: number });
+    const hits = search.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { rank: number; memory: string; score: number });
     expect(hits[0]).toMatchObject({ rank: 1, memory: "Carol collects vinyl records" });
     expect(hits.some((hit) => hit.memory.startsWith("Dave"))).toBe(false);
   });
 
   it("fails with exit code 2 and the file and line for a bad config", async () => {
     const file = join(workDirectory, "bad.yaml");
-    await writeFile(file, "emulator:\n  embedded: true\nembedder:\n  provider: aws_bedrock\n  config:\n    model: amazon.titan-embed-text-v2:0\n    dimensions: 300\n");
+    await writeFile(
+      file,
+      "emulator:\n  embedded: true\nembedder:\n  provider: aws_bedrock\n  config:\n    model: amazon.titan-embed-text-v2:0\n    dimensions: 300\n",
+    );
     const result = await run(["embed", "--config", file, "hello"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${file}:7: embedder.config.dimensions`);
@@ -90,7 +130,9 @@ describe("bedrock-embeddings CLI as a child process", () => {
   });
 
   it("serves the emulator until killed, printing its URL", async () => {
-    const child: ChildProcess = spawn(process.execPath, [bin, "emulator", "--port", "0"], { cwd: workDirectory });
+    const child: ChildProcess = spawn(process.execPath, [bin, "emulator", "--port", "0"], {
+      cwd: workDirectory,
+    });
     const url = await new Promise<string>((resolve, reject) => {
       let output = "";
       child.stdout!.on("data", (chunk) => {

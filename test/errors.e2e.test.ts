@@ -1,5 +1,5 @@
 import { BedrockEmbedder } from "@bedrock-embeddings/bedrock";
-import { BedrockApiError, BatchEmbeddingError, InputError } from "@bedrock-embeddings/core";
+import { BatchEmbeddingError, BedrockApiError, InputError } from "@bedrock-embeddings/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type EmulatorFixture, invokeBodies, startEmulatorFixture } from "./support/emulator-fixture.js";
 
@@ -36,7 +36,9 @@ describe("errors over real HTTP", () => {
     expect(apiError.httpStatus).toBe(403);
     expect(apiError.retryable).toBe(false);
     expect(apiError.cause).toBeInstanceOf(Error);
-    expect(JSON.stringify({ message: apiError.message, stack: apiError.stack })).not.toContain("definitely-the-wrong-secret");
+    expect(JSON.stringify({ message: apiError.message, stack: apiError.stack })).not.toContain(
+      "definitely-the-wrong-secret",
+    );
     expect(invokeBodies(fixture.emulator)).toHaveLength(1);
   });
 
@@ -52,7 +54,12 @@ describe("errors over real HTTP", () => {
 
   it("does not retry a 400 and keeps the service error as the cause", async () => {
     fixture.emulator.injectFaults([
-      { errorType: "ValidationException", status: 400, message: "Malformed input request: injected", times: 1 },
+      {
+        errorType: "ValidationException",
+        status: 400,
+        message: "Malformed input request: injected",
+        times: 1,
+      },
     ]);
     const embedder = fixture.embedder({ model: "amazon.titan-embed-text-v2:0" });
     const error = await caught(embedder.embed("rejected once"));
@@ -69,7 +76,12 @@ describe("errors over real HTTP", () => {
   it("keeps the vectors that succeeded when one call of a batch fails", async () => {
     const embedder = fixture.embedder({ model: "amazon.titan-embed-text-v2:0", maxConcurrency: 1 });
     fixture.emulator.injectFaults([
-      { errorType: "ValidationException", status: 400, message: "Malformed input request: one bad", times: 1 },
+      {
+        errorType: "ValidationException",
+        status: 400,
+        message: "Malformed input request: one bad",
+        times: 1,
+      },
     ]);
     const error = await caught(embedder.embedBatch(["alpha", "beta", "gamma"]));
     expect(BatchEmbeddingError.isInstance(error)).toBe(true);

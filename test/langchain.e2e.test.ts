@@ -1,6 +1,6 @@
+import { vectorNorm } from "@bedrock-embeddings/core";
 import { EMULATOR_DEFAULT_CREDENTIALS } from "@bedrock-embeddings/emulator";
 import { LangChainAwsEmbedder, LangChainEmbeddings } from "@bedrock-embeddings/langchain";
-import { vectorNorm } from "@bedrock-embeddings/core";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorFixture, invokeBodies, startEmulatorFixture } from "./support/emulator-fixture.js";

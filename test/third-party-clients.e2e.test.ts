@@ -1,7 +1,12 @@
 import { BedrockRuntimeClient, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { EMULATOR_DEFAULT_BEARER_TOKEN, EMULATOR_DEFAULT_CREDENTIALS, startEmulator, type RunningEmulator } from "@bedrock-embeddings/emulator";
-import { BedrockEmbeddings } from "@langchain/aws";
 import { cosineSimilarity } from "@bedrock-embeddings/core";
+import {
+  EMULATOR_DEFAULT_BEARER_TOKEN,
+  EMULATOR_DEFAULT_CREDENTIALS,
+  type RunningEmulator,
+  startEmulator,
+} from "@bedrock-embeddings/emulator";
+import { BedrockEmbeddings } from "@langchain/aws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let emulator: RunningEmulator;
@@ -30,7 +35,10 @@ describe("unmodified third-party clients against the emulator", () => {
         body: JSON.stringify({ inputText: "hello from the stock SDK", dimensions: 256 }),
       }),
     );
-    const body = JSON.parse(new TextDecoder().decode(response.body)) as { embedding: number[]; inputTextTokenCount: number };
+    const body = JSON.parse(new TextDecoder().decode(response.body)) as {
+      embedding: number[];
+      inputTextTokenCount: number;
+    };
     expect(body.embedding).toHaveLength(256);
     expect(body.inputTextTokenCount).toBeGreaterThan(0);
     expect(response.$metadata.requestId).toMatch(/[0-9a-f-]{36}/);
@@ -73,8 +81,15 @@ describe("unmodified third-party clients against the emulator", () => {
   it("serves a fetch client over HTTP/1.1 with a bearer API key", async () => {
     const response = await fetch(`${emulator.url}/model/${encodeURIComponent("cohere.embed-v4:0")}/invoke`, {
       method: "POST",
-      headers: { authorization: `Bearer ${EMULATOR_DEFAULT_BEARER_TOKEN}`, "content-type": "application/json" },
-      body: JSON.stringify({ texts: ["fetch speaks http/1.1"], input_type: "search_query", output_dimension: 256 }),
+      headers: {
+        authorization: `Bearer ${EMULATOR_DEFAULT_BEARER_TOKEN}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        texts: ["fetch speaks http/1.1"],
+        input_type: "search_query",
+        output_dimension: 256,
+      }),
     });
     expect(response.status).toBe(200);
     expect(Number(response.headers.get("x-amzn-bedrock-input-token-count"))).toBeGreaterThan(0);

@@ -1,6 +1,10 @@
 import { BedrockEmbedder } from "@bedrock-embeddings/bedrock";
 import type { BedrockEmbedderOptionsInput } from "@bedrock-embeddings/core";
-import { EMULATOR_DEFAULT_CREDENTIALS, type RunningEmulator, startEmulator } from "@bedrock-embeddings/emulator";
+import {
+  EMULATOR_DEFAULT_CREDENTIALS,
+  type RunningEmulator,
+  startEmulator,
+} from "@bedrock-embeddings/emulator";
 
 /** A running emulator on a free loopback port, and a way to build embedders pointed at it. */
 export interface EmulatorFixture {

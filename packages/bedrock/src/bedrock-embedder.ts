@@ -94,7 +94,8 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
 
   constructor(config: BedrockEmbedderConfig, runtime: BedrockEmbedderRuntime = {}) {
     const { client, environment = {}, onCall, ...plain } = config ?? {};
-    const options = parseWithSchema(bedrockEmbedderOptionsSchema, plain, { environment });
+    // Typed options are never interpolated: a secret containing `$` stays as written.
+    const options = parseWithSchema(bedrockEmbedderOptionsSchema, plain);
     this.#settings = resolveSettings(options);
     if (client) {
       for (const key of CLIENT_OWNED_OPTIONS) {

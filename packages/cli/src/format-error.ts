@@ -26,6 +26,9 @@ export function formatError(error: unknown): string {
 }
 
 function messageOf(value: unknown): string {
-  if (value instanceof Error) return value.name && value.name !== "Error" && !BedrockEmbeddingsError.isInstance(value) ? `${value.name}: ${value.message}` : value.message;
+  if (value instanceof Error)
+    return value.name && value.name !== "Error" && !BedrockEmbeddingsError.isInstance(value)
+      ? `${value.name}: ${value.message}`
+      : value.message;
   return String(value);
 }

@@ -53,14 +53,20 @@ export function buildProgram(io: CliIo): Command {
     .description("embed texts (arguments, or one per stdin line) and print JSON lines")
     .argument("[texts...]", "texts to embed; reads stdin when none are given")
     .addOption(configOption())
-    .addOption(new Option("--action <action>", "memory action").choices(["add", "update", "search"]).default("add"))
+    .addOption(
+      new Option("--action <action>", "memory action").choices(["add", "update", "search"]).default("add"),
+    )
     .action((texts: string[], options) => embedCommand(texts, options, io));
 
   const memory = program.command("memory").description("a persistent memory scoped by user, agent or run");
-  withScope(memory.command("add").description("add memories").argument("<texts...>").addOption(configOption()))
+  withScope(
+    memory.command("add").description("add memories").argument("<texts...>").addOption(configOption()),
+  )
     .option("--metadata <json>", "JSON object stored with each memory")
     .action((texts: string[], options) => memoryAddCommand(texts, options, io));
-  withScope(memory.command("search").description("search memories").argument("<query>").addOption(configOption()))
+  withScope(
+    memory.command("search").description("search memories").argument("<query>").addOption(configOption()),
+  )
     .option("--top-k <n>", "results to return", integer)
     .option("--threshold <score>", "minimum similarity", decimal)
     .option("--json", "print JSON lines")
@@ -68,7 +74,13 @@ export function buildProgram(io: CliIo): Command {
   withScope(memory.command("list").description("list memories of a scope").addOption(configOption())).action(
     (options) => memoryListCommand(options, io),
   );
-  withScope(memory.command("delete").description("delete a memory, or --all of a scope").argument("[id]").addOption(configOption()))
+  withScope(
+    memory
+      .command("delete")
+      .description("delete a memory, or --all of a scope")
+      .argument("[id]")
+      .addOption(configOption()),
+  )
     .option("--all", "delete every memory of the scope")
     .action((id: string | undefined, options) => memoryDeleteCommand(id, options, io));
 

@@ -7,7 +7,11 @@ import {
   type Environment,
   loadConfig,
 } from "@bedrock-embeddings/core";
-import { EMULATOR_DEFAULT_CREDENTIALS, type RunningEmulator, startEmulator } from "@bedrock-embeddings/emulator";
+import {
+  EMULATOR_DEFAULT_CREDENTIALS,
+  type RunningEmulator,
+  startEmulator,
+} from "@bedrock-embeddings/emulator";
 import { langchainAwsProvider } from "@bedrock-embeddings/langchain";
 
 const PROVIDERS = [bedrockProvider, langchainAwsProvider];
@@ -30,10 +34,16 @@ export async function openRuntime(configFile: string, environment: Environment):
   // lines are known; the emulator's real address comes later.
   const config = await loadConfig(configFile, {
     environment,
-    validate: (loaded) => buildEmbedder(loaded, environment, loaded.emulator.embedded ? "http://127.0.0.1:1" : undefined),
+    validate: (loaded) =>
+      buildEmbedder(loaded, environment, loaded.emulator.embedded ? "http://127.0.0.1:1" : undefined),
   });
   if (!config.emulator.embedded) {
-    return { config, embedder: buildEmbedder(config, environment, undefined), emulator: undefined, close: async () => {} };
+    return {
+      config,
+      embedder: buildEmbedder(config, environment, undefined),
+      emulator: undefined,
+      close: async () => {},
+    };
   }
   const emulator = await startEmulator({ port: config.emulator.port });
   try {
@@ -45,8 +55,13 @@ export async function openRuntime(configFile: string, environment: Environment):
   }
 }
 
-function buildEmbedder(config: AppConfig, environment: Environment, emulatorUrl: string | undefined): EmbeddingBase {
-  if (emulatorUrl === undefined) return createEmbedder(config.embedder, { providers: PROVIDERS, environment });
+function buildEmbedder(
+  config: AppConfig,
+  environment: Environment,
+  emulatorUrl: string | undefined,
+): EmbeddingBase {
+  if (emulatorUrl === undefined)
+    return createEmbedder(config.embedder, { providers: PROVIDERS, environment });
   return createEmbedder(withEmulatorEndpoint(config.embedder, emulatorUrl), {
     providers: PROVIDERS,
     environment: withoutBearerToken(environment),
@@ -57,7 +72,12 @@ function withEmulatorEndpoint(embedder: EmbedderConfig, url: string): EmbedderCo
   const { profile: _profile, apiKey: _apiKey, ...rest } = embedder.config;
   return {
     ...embedder,
-    config: { ...rest, endpoint: url, region: rest.region ?? "us-east-1", credentials: { ...EMULATOR_DEFAULT_CREDENTIALS } },
+    config: {
+      ...rest,
+      endpoint: url,
+      region: rest.region ?? "us-east-1",
+      credentials: { ...EMULATOR_DEFAULT_CREDENTIALS },
+    },
   };
 }
 

@@ -1,9 +1,9 @@
 import { readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { addUsage, ConfigurationError, emptyUsage, reportsUsage } from "@bedrock-embeddings/core";
 import { LangChainEmbeddings } from "@bedrock-embeddings/langchain";
 import { Memory } from "@bedrock-embeddings/memory";
+import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import type { CliIo } from "../cli-io.js";
 import { withRuntime } from "../runtime.js";
 
@@ -44,7 +44,9 @@ export async function demoCommand(options: DemoCommandOptions, io: CliIo): Promi
         ? `Bedrock: the local emulator at ${emulator.url} (the config sets emulator.embedded: true)`
         : "Bedrock: AWS (the config does not ask for the emulator)",
     );
-    out(`Model: ${embedder.modelId}, ${await embedder.detectDimension()} dimensions, normalized: ${embedder.normalized}`);
+    out(
+      `Model: ${embedder.modelId}, ${await embedder.detectDimension()} dimensions, normalized: ${embedder.normalized}`,
+    );
 
     out("\n1. Embedding the corpus");
     const texts = corpus.documents.map((document) => document.text);
@@ -90,7 +92,9 @@ export async function demoCommand(options: DemoCommandOptions, io: CliIo): Promi
       out(`\n   query: "${query}"`);
       const hits = await store.similaritySearchWithScore(query, 3);
       hits.forEach(([document, score], rank) => {
-        out(`     ${rank + 1}. ${score.toFixed(4)}  [${String(document.metadata["id"])}] ${document.pageContent}`);
+        out(
+          `     ${rank + 1}. ${score.toFixed(4)}  [${String(document.metadata["id"])}] ${document.pageContent}`,
+        );
       });
     }
     out("\nDone.");
@@ -113,5 +117,10 @@ async function readCorpus(file: string): Promise<DemoCorpus> {
       fix: "See examples/corpus.json for the shape.",
     });
   }
-  return { documents: corpus.documents, memories: corpus.memories, searches: corpus.searches ?? [], retrievals: corpus.retrievals ?? [] };
+  return {
+    documents: corpus.documents,
+    memories: corpus.memories,
+    searches: corpus.searches ?? [],
+    retrievals: corpus.retrievals ?? [],
+  };
 }

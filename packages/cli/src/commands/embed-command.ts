@@ -13,7 +13,8 @@ export interface EmbedCommandOptions {
  * JSON object per line: `{"index":0,"dimension":1024,"vector":[...]}` (plus `line` for stdin).
  */
 export async function embedCommand(texts: string[], options: EmbedCommandOptions, io: CliIo): Promise<void> {
-  const inputs = texts.length > 0 ? texts.map((text) => ({ text, line: undefined })) : await readLines(io.stdin);
+  const inputs =
+    texts.length > 0 ? texts.map((text) => ({ text, line: undefined })) : await readLines(io.stdin);
   await withRuntime(options.config, io.environment, async ({ embedder }) => {
     const strings = inputs.map((input) => input.text);
     let usage: EmbeddingUsage = emptyUsage();

@@ -12,7 +12,10 @@ export interface ScopeOptions {
 }
 
 function openMemory(runtime: Runtime): Memory {
-  return new Memory({ embedder: runtime.embedder, dataDirectory: resolve(runtime.config.memory.dataDirectory) });
+  return new Memory({
+    embedder: runtime.embedder,
+    dataDirectory: resolve(runtime.config.memory.dataDirectory),
+  });
 }
 
 function scopeFilters(options: ScopeOptions): Record<string, string> {
@@ -21,7 +24,9 @@ function scopeFilters(options: ScopeOptions): Record<string, string> {
   if (options.agent) filters["agent_id"] = options.agent;
   if (options.run) filters["run_id"] = options.run;
   if (Object.keys(filters).length === 0) {
-    throw new InputError("no scope given.", { fix: "Pass --user, --agent or --run so memories stay separate." });
+    throw new InputError("no scope given.", {
+      fix: "Pass --user, --agent or --run so memories stay separate.",
+    });
   }
   return filters;
 }
@@ -30,11 +35,17 @@ function parseMetadata(text: string | undefined): Record<string, unknown> | unde
   if (text === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (typeof value === "object" && value !== null && !Array.isArray(value))
+      return value as Record<string, unknown>;
   } catch (error) {
-    throw new InputError("--metadata is not valid JSON.", { cause: error, fix: `Pass an object, e.g. '{"topic":"food"}'.` });
+    throw new InputError("--metadata is not valid JSON.", {
+      cause: error,
+      fix: `Pass an object, e.g. '{"topic":"food"}'.`,
+    });
   }
-  throw new InputError("--metadata must be a JSON object.", { fix: `Pass an object, e.g. '{"topic":"food"}'.` });
+  throw new InputError("--metadata must be a JSON object.", {
+    fix: `Pass an object, e.g. '{"topic":"food"}'.`,
+  });
 }
 
 /** `memory add`: stores each text as one memory in the given scope. */
@@ -54,7 +65,8 @@ export async function memoryAddCommand(
       runId: options.run,
       metadata,
     });
-    for (const item of added.results) io.stdout.write(`${JSON.stringify({ id: item.id, memory: item.memory })}\n`);
+    for (const item of added.results)
+      io.stdout.write(`${JSON.stringify({ id: item.id, memory: item.memory })}\n`);
   });
 }
 
@@ -87,7 +99,8 @@ export async function memoryListCommand(options: ScopeOptions, io: CliIo): Promi
   const filters = scopeFilters(options);
   await withRuntime(options.config, io.environment, async (runtime) => {
     const all = await openMemory(runtime).getAll({ filters, topK: Number.MAX_SAFE_INTEGER });
-    for (const item of all.results) io.stdout.write(`${JSON.stringify({ id: item.id, memory: item.memory })}\n`);
+    for (const item of all.results)
+      io.stdout.write(`${JSON.stringify({ id: item.id, memory: item.memory })}\n`);
   });
 }
 
@@ -98,12 +111,15 @@ export async function memoryDeleteCommand(
   io: CliIo,
 ): Promise<void> {
   if (!options.all && id === undefined) {
-    throw new InputError("nothing to delete.", { fix: "Pass a memory id, or --all with --user/--agent/--run." });
+    throw new InputError("nothing to delete.", {
+      fix: "Pass a memory id, or --all with --user/--agent/--run.",
+    });
   }
+  if (options.all) scopeFilters(options);
   await withRuntime(options.config, io.environment, async (runtime) => {
     const memory = openMemory(runtime);
     const result = options.all
-      ? (scopeFilters(options), await memory.deleteAll({ userId: options.user, agentId: options.agent, runId: options.run }))
+      ? await memory.deleteAll({ userId: options.user, agentId: options.agent, runId: options.run })
       : await memory.delete(id!);
     io.stdout.write(`${result.message}\n`);
   });

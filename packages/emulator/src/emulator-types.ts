@@ -1,4 +1,5 @@
 import type { InjectedFault } from "./faults/fault-queue.js";
+import type { EmulatorStats, TrafficFaultName, TrafficSettings } from "./traffic/traffic-types.js";
 
 /**
  * Options for `startEmulator`. Every field is optional.
@@ -25,6 +26,16 @@ export interface EmulatorOptions {
   auth?: "required" | "none";
   /** Application-inference-profile ARNs the emulator should accept, mapped to the model id each one targets. */
   applicationInferenceProfiles?: Record<string, string>;
+  /**
+   * Per-model quotas (429 ThrottlingException when exceeded), latency and seeded fault injection for invoke
+   * requests; change them later with `setTraffic` or `PUT /_emulator/traffic`. Default: none.
+   */
+  traffic?: TrafficSettings;
+  /**
+   * What `requests` keeps: true (the default) every request, false none, a number the most recent ones,
+   * so long benchmark runs do not hold every body.
+   */
+  recordRequests?: boolean | number;
 }
 
 /**
@@ -53,6 +64,8 @@ export interface RecordedRequest {
   errorMessage?: string;
   /** The `x-amzn-requestid` sent back. */
   requestId: string;
+  /** The traffic fault injected into this request; connection resets are recorded with status 0. */
+  fault?: TrafficFaultName;
 }
 
 /**
@@ -63,17 +76,27 @@ export interface RecordedRequest {
  * emulator.injectFaults([{ errorType: "ThrottlingException", status: 429 }]);
  * // ... exercise a client ...
  * expect(emulator.requests.map((request) => request.status)).toEqual([429, 200]);
+ * emulator.setTraffic({ defaults: { latencyMs: 60, faults: { serviceUnavailable: 0.1 } } });
+ * expect(emulator.stats().byStatus["200"]).toBe(1);
  * await emulator.close();
  */
 export interface RunningEmulator {
   /** Base URL to use as the SDK `endpoint`, e.g. "http://127.0.0.1:54321". */
   readonly url: string;
   readonly port: number;
-  /** Every answered request in arrival order (in-flight ones appear once answered). */
+  /** Every answered request in arrival order (in-flight ones appear once answered), within `recordRequests`. */
   readonly requests: readonly RecordedRequest[];
   /** Queue AWS errors: the next matching invoke requests fail with them, then normal service resumes. */
   injectFaults(faults: InjectedFault[]): void;
   clearRequests(): void;
+  /**
+   * Replaces the traffic settings while running: quotas restart from full buckets, the generator from the seed.
+   * Throws `TrafficSettingsError` on invalid settings.
+   */
+  setTraffic(settings: TrafficSettings): void;
+  /** Counters over invoke requests since start or the last `resetStats`. */
+  stats(): EmulatorStats;
+  resetStats(): void;
   /** Ends every connection (idle keep-alive and HTTP/2 sessions at once) and stops listening. */
   close(): Promise<void>;
 }

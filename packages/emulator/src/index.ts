@@ -3,3 +3,5 @@ export type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./emulat
 export type { InjectedFault } from "./faults/fault-queue.js";
 export { EMULATOR_MODEL_IDS } from "./models/served-models.js";
 export { startEmulator } from "./start-emulator.js";
+export { TrafficSettingsError } from "./traffic/compile-traffic-settings.js";
+export type { EmulatorStats, FaultRates, ModelTraffic, TrafficSettings } from "./traffic/traffic-types.js";

@@ -36,3 +36,24 @@ describe("RequestLog", () => {
     expect(log.records.map((entry) => entry.requestId)).toEqual(["late"]);
   });
 });
+
+describe("RequestLog limits", () => {
+  it("keeps only the most recent arrivals when given a number", () => {
+    const log = new RequestLog(2);
+    const tickets = [log.takeTicket(), log.takeTicket(), log.takeTicket()];
+    log.add(tickets[1]!, record("second"));
+    log.add(tickets[2]!, record("third"));
+    // Answered last but arrived first: it is the oldest, so it is the one dropped.
+    log.add(tickets[0]!, record("first"));
+    expect(log.records.map((entry) => entry.requestId)).toEqual(["second", "third"]);
+  });
+
+  it("keeps nothing when recording is off, and rejects nonsense limits", () => {
+    const log = new RequestLog(false);
+    log.add(log.takeTicket(), record("dropped"));
+    expect([log.recording, log.records.length]).toEqual([false, 0]);
+    expect(new RequestLog().recording).toBe(true);
+    expect(() => new RequestLog(-1)).toThrow(RangeError);
+    expect(() => new RequestLog(1.5)).toThrow(RangeError);
+  });
+});

@@ -2,6 +2,7 @@ import { redactHeaders } from "./auth/redact-headers.js";
 import { EMULATOR_DEFAULT_BEARER_TOKEN, EMULATOR_DEFAULT_CREDENTIALS } from "./defaults.js";
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./emulator-types.js";
 import { FaultQueue } from "./faults/fault-queue.js";
+import { resolveModelIdentifier } from "./models/resolve-model-identifier.js";
 import { validationError } from "./protocol/aws-service-error.js";
 import { errorResponse, newRequestId } from "./protocol/response.js";
 import { RequestLog } from "./request-log.js";
@@ -9,18 +10,22 @@ import type { InvokeSettings } from "./routes/invoke-model.js";
 import { parseJsonForLog } from "./routes/parse-json-body.js";
 import type { RoutedResponse } from "./routes/route-request.js";
 import { routeRequest } from "./routes/route-request.js";
+import { routeTrafficAdmin } from "./traffic/admin-routes.js";
+import { deliverResponse } from "./traffic/fault-delivery.js";
+import { Sleeps } from "./traffic/sleeps.js";
+import { TrafficController, withTrafficOutcome } from "./traffic/traffic-controller.js";
 import type { ServerReply, ServerRequest } from "./transport/dual-protocol-server.js";
 import { DualProtocolServer } from "./transport/dual-protocol-server.js";
 import type { ReadRequest } from "./transport/read-request.js";
 import { readRequest } from "./transport/read-request.js";
-import { writeResponse } from "./transport/write-response.js";
 
 // The service model caps InvokeModel bodies at 25,000,000 bytes.
 const maxBodyBytes = 25_000_000;
 
 /**
  * Starts a local server speaking Bedrock Runtime's InvokeModel protocol (HTTP/1.1 and h2c on one port)
- * with deterministic embeddings, SigV4 and API-key authentication, request recording and fault injection.
+ * with deterministic embeddings, SigV4 and API-key authentication, request recording and fault injection,
+ * plus optional per-model quotas, latency and seeded faults (`traffic`, see `TrafficSettings`).
  *
  * @example
  * const emulator = await startEmulator();
@@ -38,7 +43,7 @@ const maxBodyBytes = 25_000_000;
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const faults = new FaultQueue();
-  const requestLog = new RequestLog();
+  const requestLog = new RequestLog(options.recordRequests);
   const settings: InvokeSettings = {
     authentication: {
       mode: options.auth ?? "required",
@@ -48,9 +53,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults,
     applicationInferenceProfiles: { ...options.applicationInferenceProfiles },
   };
+  const traffic = new TrafficController(options.traffic, {
+    resolveModelId: (modelId) => servedModelId(modelId, settings.applicationInferenceProfiles),
+  });
+  // Responses held back by latency or slowResponse faults go out at once when the emulator closes.
+  const sleeps = new Sleeps();
 
   const server = new DualProtocolServer((request, reply) => {
-    handle(request, reply, settings, requestLog).catch((error: unknown) => {
+    handle(request, reply, settings, requestLog, traffic, sleeps).catch((error: unknown) => {
       // Request handling converts its own failures into 500 responses, so this is a bug in the emulator's
       // plumbing: report it the standard Node way without taking down the host process (a test runner).
       process.emitWarning(
@@ -71,7 +81,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     injectFaults: (newFaults) => faults.add(newFaults),
     clearRequests: () => requestLog.clear(),
-    close: () => server.close(),
+    setTraffic: (newSettings) => traffic.setSettings(newSettings),
+    stats: () => traffic.stats(),
+    resetStats: () => traffic.resetStats(),
+    close: () => {
+      sleeps.cancelAll();
+      return server.close();
+    },
   };
 }
 
@@ -80,14 +96,30 @@ async function handle(
   reply: ServerReply,
   settings: InvokeSettings,
   requestLog: RequestLog,
+  traffic: TrafficController,
+  sleeps: Sleeps,
 ): Promise<void> {
   const ticket = requestLog.takeTicket();
   const received = await readRequest(request, maxBodyBytes).catch(() => undefined);
   // The client reset or abandoned the connection mid-body; there is nobody left to answer or record.
   if (received === undefined) return;
-  const routed = received.bodyTooLarge ? bodyTooLargeResponse() : routeRequest(received, settings);
-  requestLog.add(ticket, recordOf(received, routed));
-  writeResponse(reply, routed.response);
+  const gate = traffic.gate();
+  const routed = received.bodyTooLarge
+    ? bodyTooLargeResponse()
+    : (routeTrafficAdmin(received, traffic) ?? routeRequest(received, { ...settings, traffic: gate }));
+  await sleeps.wait(gate.delayMs);
+  const response = gate.finish(routed.response);
+  if (requestLog.recording) requestLog.add(ticket, withTrafficOutcome(recordOf(received, routed), gate));
+  deliverResponse(request, reply, response, gate.delivery);
+}
+
+function servedModelId(modelId: string, profiles: Readonly<Record<string, string>>): string | undefined {
+  try {
+    return resolveModelIdentifier(modelId, profiles);
+  } catch {
+    // Not a served model: traffic settings reject the key, requests fall back to the defaults.
+    return undefined;
+  }
 }
 
 function bodyTooLargeResponse(): RoutedResponse {

@@ -2,7 +2,12 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import type { CliIo } from "./cli-io.js";
 import { demoCommand } from "./commands/demo-command.js";
 import { embedCommand } from "./commands/embed-command.js";
-import { emulatorCommand } from "./commands/emulator-command.js";
+import {
+  collectFault,
+  emulatorCommand,
+  nonNegativeNumber,
+  seedInteger,
+} from "./commands/emulator-command.js";
 import {
   memoryAddCommand,
   memoryDeleteCommand,
@@ -89,6 +94,21 @@ export function buildProgram(io: CliIo): Command {
     .description("serve the local Bedrock Runtime emulator until stopped")
     .option("-p, --port <n>", "port (0 picks a free one)", integer, 4010)
     .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option(
+      "--rpm <n>",
+      "requests-per-minute quota per model (429 ThrottlingException beyond it)",
+      nonNegativeNumber,
+    )
+    .option("--tpm <n>", "input-tokens-per-minute quota per model", nonNegativeNumber)
+    .option("--latency-ms <n>", "delay before every invoke answer", nonNegativeNumber)
+    .option("--jitter-ms <n>", "extra delay drawn uniformly from [0, n]", nonNegativeNumber)
+    .option(
+      "--fault <name=rate>",
+      "fault probability per request, repeatable: throttling, serviceUnavailable, internalServerError, " +
+        "modelNotReady, connectionReset, slowResponse, truncatedBody (and slowResponseMs=<ms>)",
+      collectFault,
+    )
+    .option("--seed <n>", "seed of the fault and jitter generator (default 1)", seedInteger)
     .action((options) => emulatorCommand(options, io));
 
   return program;

@@ -9,8 +9,8 @@ import { trafficFaultNames } from "./traffic-types.js";
  * try {
  *   emulator.setTraffic({ defaults: { faults: { throttling: 2 } } });
  * } catch (error) {
- *   if (error instanceof TrafficSettingsError) console.error(error.message);
- *   // traffic.defaults.faults.throttling must be a number from 0 to 1, got 2
+ *   if (!(error instanceof TrafficSettingsError)) throw error;
+ *   error.message; // "traffic.defaults.faults.throttling must be a number from 0 to 1, got 2"
  * }
  */
 export class TrafficSettingsError extends Error {

@@ -1,4 +1,5 @@
 import type { InjectedFault } from "./faults/fault-queue.js";
+import type { EmulatorS3Options } from "./s3/s3-object-store.js";
 import type { EmulatorStats, TrafficFaultName, TrafficSettings } from "./traffic/traffic-types.js";
 
 /**
@@ -36,6 +37,21 @@ export interface EmulatorOptions {
    * so long benchmark runs do not hold every body.
    */
   recordRequests?: boolean | number;
+  /**
+   * An S3-compatible server (s3rver, MinIO, ...) for `s3Location` media sources, async invocation outputs and
+   * batch job inputs/outputs. Without it those answer a ValidationException saying S3 is not configured.
+   */
+  s3?: EmulatorS3Options;
+  /**
+   * How long each background step takes, in ms: an async invocation stays InProgress this long before it
+   * runs; a batch job stays Submitted, then InProgress, this long each. Default 200.
+   */
+  asyncJobDelayMs?: number;
+  /**
+   * Fewest records a batch inference job may have (Bedrock's per-model quota, e.g. L-6F2B2616 for Titan
+   * Text Embeddings V2); CreateModelInvocationJob answers a ValidationException below it. Default 100.
+   */
+  batchMinimumRecords?: number;
 }
 
 /**

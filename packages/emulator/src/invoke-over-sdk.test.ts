@@ -82,7 +82,7 @@ describe("the unmodified SDK client (HTTP/2 + SigV4)", () => {
   });
 
   it("raises the typed ValidationException for unknown ids and bad bodies", async () => {
-    await expect(invoke("amazon.titan-embed-image-v1", { inputText: "x" })).rejects.toMatchObject({
+    await expect(invoke("amazon.titan-embed-g1-text-02", { inputText: "x" })).rejects.toMatchObject({
       name: "ValidationException",
       message: "The provided model identifier is invalid.",
       $metadata: { httpStatusCode: 400 },

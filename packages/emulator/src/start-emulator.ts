@@ -1,3 +1,4 @@
+import { EmulatorJobs } from "./async/emulator-jobs.js";
 import { redactHeaders } from "./auth/redact-headers.js";
 import { EMULATOR_DEFAULT_BEARER_TOKEN, EMULATOR_DEFAULT_CREDENTIALS } from "./defaults.js";
 import type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./emulator-types.js";
@@ -25,7 +26,9 @@ const maxBodyBytes = 25_000_000;
 /**
  * Starts a local server speaking Bedrock Runtime's InvokeModel protocol (HTTP/1.1 and h2c on one port)
  * with deterministic embeddings, SigV4 and API-key authentication, request recording and fault injection,
- * plus optional per-model quotas, latency and seeded faults (`traffic`, see `TrafficSettings`).
+ * plus optional per-model quotas, latency and seeded faults (`traffic`, see `TrafficSettings`). With the `s3`
+ * option it also runs StartAsyncInvoke (Nova, Marengo) and batch inference jobs against an S3-compatible server,
+ * and answers GetInferenceProfile; point `@aws-sdk/client-bedrock` at the same `url` for the control plane.
  *
  * @example
  * const emulator = await startEmulator();
@@ -44,6 +47,7 @@ const maxBodyBytes = 25_000_000;
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const faults = new FaultQueue();
   const requestLog = new RequestLog(options.recordRequests);
+  const jobs = new EmulatorJobs(options);
   const settings: InvokeSettings = {
     authentication: {
       mode: options.auth ?? "required",
@@ -52,6 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     faults,
     applicationInferenceProfiles: { ...options.applicationInferenceProfiles },
+    jobs,
   };
   const traffic = new TrafficController(options.traffic, {
     resolveModelId: (modelId) => servedModelId(modelId, settings.applicationInferenceProfiles),
@@ -84,8 +89,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setTraffic: (newSettings) => traffic.setSettings(newSettings),
     stats: () => traffic.stats(),
     resetStats: () => traffic.resetStats(),
-    close: () => {
+    close: async () => {
       sleeps.cancelAll();
+      // Pending async/batch job steps are dropped; running ones finish their S3 writes first.
+      await jobs.close();
       return server.close();
     },
   };
@@ -106,7 +113,8 @@ async function handle(
   const gate = traffic.gate();
   const routed = received.bodyTooLarge
     ? bodyTooLargeResponse()
-    : (routeTrafficAdmin(received, traffic) ?? routeRequest(received, { ...settings, traffic: gate }));
+    : (routeTrafficAdmin(received, traffic) ??
+      (await routeRequest(received, { ...settings, traffic: gate })));
   await sleeps.wait(gate.delayMs);
   const response = gate.finish(routed.response);
   if (requestLog.recording) requestLog.add(ticket, withTrafficOutcome(recordOf(received, routed), gate));

@@ -1,49 +1,93 @@
 import { embedText } from "../embedding/local-embedding-model.js";
 import type { CohereEmbeddingType } from "../embedding/quantize.js";
 import { countTokens } from "../embedding/token-count.js";
-import { assertMatchesSchema } from "../validation/malformed-input.js";
+import { assertMatchesSchema, malformedInputError } from "../validation/malformed-input.js";
 import type { ObjectSchema } from "../validation/schema.js";
+import { embedCohereImage, scaleLike } from "./cohere-image-input.js";
 import { cohereByTypeResponse, cohereEmbeddingTypes, cohereFloatsResponse } from "./cohere-response.js";
 import type { FamilyResult, ModelFamily } from "./model-family.js";
-import { assertNoImageInput } from "./unsupported-image-input.js";
 
 const dimensions = 1024;
+// Cohere vectors are not normalized; image vectors get a length in the same range as text ones.
+const imageVectorLength = 8;
 
-const requestSchema: ObjectSchema = {
+const inputTypes = ["search_document", "search_query", "classification", "clustering", "image"];
+const commonProperties = {
+  input_type: { kind: "enum", values: inputTypes },
+  truncate: { kind: "enum", values: ["NONE", "START", "END"] },
+  embedding_types: { kind: "array", minItems: 1, items: { kind: "enum", values: cohereEmbeddingTypes } },
+} as const;
+
+const textRequestSchema: ObjectSchema = {
   kind: "object",
   required: ["texts", "input_type"],
   properties: {
     texts: { kind: "array", minItems: 1, maxItems: 96, items: { kind: "string", maxLength: 2048 } },
-    images: { kind: "any" },
-    input_type: {
-      kind: "enum",
-      values: ["search_document", "search_query", "classification", "clustering", "image"],
-    },
-    truncate: { kind: "enum", values: ["NONE", "START", "END"] },
-    embedding_types: { kind: "array", minItems: 1, items: { kind: "enum", values: cohereEmbeddingTypes } },
+    ...commonProperties,
+  },
+};
+
+// `texts` is not a property here, so sending both is reported as an extraneous key, as everit would.
+const imageRequestSchema: ObjectSchema = {
+  kind: "object",
+  required: ["images", "input_type"],
+  properties: {
+    images: { kind: "array", minItems: 1, maxItems: 1, items: { kind: "string" } },
+    ...commonProperties,
   },
 };
 
 interface CohereV3Request {
-  texts: string[];
+  texts?: string[];
+  images?: string[];
+  input_type: string;
   embedding_types?: CohereEmbeddingType[];
 }
 
 /**
  * `cohere.embed-english-v3` and `cohere.embed-multilingual-v3`: up to 96 texts of at most 2,048 characters,
- * 1024 dimensions. The token count travels only in the response header.
+ * or (with `input_type: "image"`) exactly one PNG/JPEG data URI of at most 5 MB; 1024 dimensions.
+ * The token count travels only in the response header.
  */
 export const cohereEmbedV3: ModelFamily = {
   invoke(body: unknown): FamilyResult {
-    assertNoImageInput(body);
-    assertMatchesSchema(body, requestSchema);
-    const request = body as CohereV3Request;
-    // At 2,048 characters a text stays under the 512-token context, so `truncate` never has work to do.
-    const vectors = request.texts.map((text) => embedText(text, dimensions, { normalize: false }));
-    const inputTokenCount = request.texts.reduce((total, text) => total + countTokens(text), 0);
-    const responseBody = request.embedding_types
-      ? cohereByTypeResponse(request.texts, vectors, request.embedding_types)
-      : cohereFloatsResponse(request.texts, vectors);
-    return { body: responseBody, inputTokenCount };
+    const hasImages = typeof body === "object" && body !== null && Object.hasOwn(body, "images");
+    return hasImages ? invokeWithImage(body) : invokeWithTexts(body);
   },
 };
+
+function invokeWithTexts(body: unknown): FamilyResult {
+  assertMatchesSchema(body, textRequestSchema);
+  const request = body as CohereV3Request & { texts: string[] };
+  if (request.input_type === "image") {
+    throw malformedInputError(["#/input_type: image requires [images] instead of [texts]"]);
+  }
+  // At 2,048 characters a text stays under the 512-token context, so `truncate` never has work to do.
+  const vectors = request.texts.map((text) => embedText(text, dimensions, { normalize: false }));
+  const inputTokenCount = request.texts.reduce((total, text) => total + countTokens(text), 0);
+  const responseBody = request.embedding_types
+    ? cohereByTypeResponse(request.texts, vectors, request.embedding_types)
+    : cohereFloatsResponse(request.texts, vectors);
+  return { body: responseBody, inputTokenCount };
+}
+
+function invokeWithImage(body: unknown): FamilyResult {
+  assertMatchesSchema(body, imageRequestSchema);
+  const request = body as CohereV3Request & { images: string[] };
+  if (request.input_type !== "image") {
+    throw malformedInputError([
+      `#/input_type: must be image when [images] is provided, found: ${request.input_type}`,
+    ]);
+  }
+  const images = request.images.map((uri, index) =>
+    embedCohereImage(uri, `#/images/${index}`, ["png", "jpeg"], dimensions),
+  );
+  const vectors = images.map((image) => scaleLike(image.vector, imageVectorLength));
+  const response = request.embedding_types
+    ? cohereByTypeResponse([], vectors, request.embedding_types)
+    : cohereFloatsResponse([], vectors);
+  return {
+    body: { ...(response as object), images: images.map((image) => image.info) },
+    inputTokenCount: images.reduce((total, image) => total + image.tokens, 0),
+  };
+}

@@ -143,10 +143,4 @@ describe("cohere.embed-v4:0", () => {
   ])("rejects %j", (request, problem) => {
     expect(() => cohereEmbedV4.invoke(request)).toThrow(`Malformed input request: ${problem}${reformat}`);
   });
-
-  it("says plainly that image inputs are not emulated", () => {
-    expect(() =>
-      cohereEmbedV4.invoke({ images: ["data:image/png;base64,AAAA"], input_type: "search_document" }),
-    ).toThrow(/does not support the \[images\] field/);
-  });
 });

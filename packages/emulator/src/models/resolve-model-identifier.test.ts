@@ -3,13 +3,17 @@ import { resolveModelIdentifier } from "./resolve-model-identifier.js";
 import { EMULATOR_MODEL_IDS } from "./served-models.js";
 
 describe("resolveModelIdentifier", () => {
-  it("serves the five embedding model ids", () => {
+  it("serves the nine embedding model ids", () => {
     expect([...EMULATOR_MODEL_IDS].sort()).toEqual([
+      "amazon.nova-2-multimodal-embeddings-v1:0",
+      "amazon.titan-embed-image-v1",
       "amazon.titan-embed-text-v1",
       "amazon.titan-embed-text-v2:0",
       "cohere.embed-english-v3",
       "cohere.embed-multilingual-v3",
       "cohere.embed-v4:0",
+      "twelvelabs.marengo-embed-2-7-v1:0",
+      "twelvelabs.marengo-embed-3-0-v1:0",
     ]);
   });
 
@@ -43,7 +47,7 @@ describe("resolveModelIdentifier", () => {
   });
 
   it.each([
-    "amazon.titan-embed-image-v1",
+    "amazon.titan-embed-g1-text-02",
     "xx.cohere.embed-v4:0",
     "cohere.embed-v4",
     "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/unknown01",

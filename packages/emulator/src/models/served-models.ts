@@ -1,6 +1,10 @@
 import { cohereEmbedV3 } from "../families/cohere-embed-v3.js";
 import { cohereEmbedV4 } from "../families/cohere-embed-v4.js";
+import { marengoEmbed27 } from "../families/marengo-embed-2-7.js";
+import { marengoEmbed30 } from "../families/marengo-embed-3-0.js";
 import type { ModelFamily } from "../families/model-family.js";
+import { novaMultimodalEmbeddings } from "../families/nova-multimodal-embeddings.js";
+import { titanEmbedImageV1 } from "../families/titan-embed-image-v1.js";
 import { titanEmbedTextV1 } from "../families/titan-embed-text-v1.js";
 import { titanEmbedTextV2 } from "../families/titan-embed-text-v2.js";
 
@@ -10,6 +14,10 @@ const familiesByModelId = new Map<string, ModelFamily>([
   ["cohere.embed-english-v3", cohereEmbedV3],
   ["cohere.embed-multilingual-v3", cohereEmbedV3],
   ["cohere.embed-v4:0", cohereEmbedV4],
+  ["amazon.titan-embed-image-v1", titanEmbedImageV1],
+  ["amazon.nova-2-multimodal-embeddings-v1:0", novaMultimodalEmbeddings],
+  ["twelvelabs.marengo-embed-2-7-v1:0", marengoEmbed27],
+  ["twelvelabs.marengo-embed-3-0-v1:0", marengoEmbed30],
 ]);
 
 // Versioned ids that Bedrock lists for the same foundation model.

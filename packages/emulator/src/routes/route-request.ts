@@ -1,4 +1,6 @@
+import { EmulatorJobs } from "../async/emulator-jobs.js";
 import type { ReceivedRequest } from "../auth/verify-sigv4.js";
+import { matchJobRoute } from "../control-plane/route-jobs.js";
 import { AwsServiceError, validationError } from "../protocol/aws-service-error.js";
 import type { EmulatorResponse } from "../protocol/response.js";
 import { errorResponse, jsonResponse, newRequestId } from "../protocol/response.js";
@@ -14,8 +16,14 @@ export interface RoutedResponse {
 
 const invokePath = /^\/model\/([^/]+)\/invoke$/;
 
+// Stands in when the caller built settings without jobs: job APIs then answer that S3 is not configured.
+const noJobs = new EmulatorJobs();
+
 /** Dispatches one request and converts every failure into an AWS-shaped error response. */
-export function routeRequest(request: ReceivedRequest, settings: InvokeSettings): RoutedResponse {
+export async function routeRequest(
+  request: ReceivedRequest,
+  settings: InvokeSettings,
+): Promise<RoutedResponse> {
   const requestId = newRequestId();
   const path = request.target.split("?")[0] ?? "";
   const encodedModelId = invokePath.exec(path)?.[1];
@@ -23,6 +31,11 @@ export function routeRequest(request: ReceivedRequest, settings: InvokeSettings)
   try {
     if (request.method === "GET" && path === "/_emulator/health") {
       return { response: jsonResponse(200, { status: "ok" }, requestId), requestId };
+    }
+    const jobRoute = matchJobRoute(request.method, path);
+    if (jobRoute) {
+      const payload = await jobRoute(request, { ...settings, jobs: settings.jobs ?? noJobs });
+      return { response: jsonResponse(200, payload, requestId), requestId };
     }
     if (request.method !== "POST" || encodedModelId === undefined) {
       throw new AwsServiceError(
@@ -32,7 +45,7 @@ export function routeRequest(request: ReceivedRequest, settings: InvokeSettings)
       );
     }
     modelId = decodeModelId(encodedModelId);
-    return { response: invokeModel(request, modelId, requestId, settings), requestId, modelId };
+    return { response: await invokeModel(request, modelId, requestId, settings), requestId, modelId };
   } catch (error) {
     return { response: errorResponse(asServiceError(error), requestId), requestId, modelId };
   }

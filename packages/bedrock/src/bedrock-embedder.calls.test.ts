@@ -338,13 +338,21 @@ describe("usage and events", () => {
       { now: () => (clock += 5) },
     );
     const { usage } = await embedder.embedBatchDetailed(["ab", "cde", "f"]);
-    expect(usage).toEqual({ inputTokens: 6, calls: 3, retries: 0, throttles: 0 });
+    // Titan v2 lists at $0.02 per 1M tokens (price table of 2026-08).
+    expect(usage).toEqual({
+      inputTokens: 6,
+      calls: 3,
+      retries: 0,
+      throttles: 0,
+      estimatedCostUsd: expect.closeTo(6 * 0.02e-6, 15),
+    });
     expect(events.map((event) => event.indexes)).toEqual([[0], [1], [2]]);
     expect(events[0]).toMatchObject({
       modelId: "amazon.titan-embed-text-v2:0",
       family: "titan-text-v2",
       ok: true,
       inputTokens: 2,
+      estimatedCostUsd: 4e-8,
       attempts: 1,
       httpStatus: 200,
       durationMs: 5,
@@ -413,7 +421,14 @@ describe("usage and events", () => {
     });
     const embedder = new BedrockEmbedder({ model: "amazon.titan-embed-text-v2:0", client }, runtime);
     const { usage } = await embedder.embedBatchDetailed(["a"]);
-    expect(usage).toEqual({ inputTokens: 3, calls: 2, retries: 1, throttles: 1 });
+    // Only the answered attempt is priced.
+    expect(usage).toEqual({
+      inputTokens: 3,
+      calls: 2,
+      retries: 1,
+      throttles: 1,
+      estimatedCostUsd: 6e-8,
+    });
     expect(delays).toEqual([1234]);
   });
 });

@@ -7,7 +7,9 @@ import {
   type BedrockEmbedderOptionsInput,
   bedrockEmbedderOptionsSchema,
   ConfigurationError,
+  type DescribesVectors,
   type DetailedEmbeddings,
+  describeVectorIdentity,
   type EmbeddingBase,
   type Environment,
   emptyUsage,
@@ -27,6 +29,7 @@ import type { BedrockCallEvent } from "./events.js";
 import { prepareTexts } from "./input/check-inputs.js";
 import type { FamilyName, RequestSettings } from "./model-catalog/model-family.js";
 import type { ResolvedModel } from "./model-id.js";
+import { callCostEstimator } from "./pricing/call-cost.js";
 import { type EmbedderSettings, resolveSettings } from "./settings.js";
 
 /**
@@ -77,7 +80,7 @@ const PROBE_TEXT = "dimension probe";
  * const query = await embedder.embed("where does Alice live?", "search");
  * const { vectors, usage } = await embedder.embedBatchDetailed(["Alice lives in Paris"], "add");
  */
-export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
+export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVectors {
   readonly provider = "aws_bedrock";
   /** The model id as configured; sent as is. */
   readonly modelId: string;
@@ -89,6 +92,8 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
   readonly #context: CallContext;
   /** Shared by every call of this embedder: `maxConcurrency` bounds all overlapping batches together. */
   readonly #limiter: Limiter;
+  /** Host of a custom endpoint: the emulator's vectors must never be served from a cache as Bedrock's. */
+  readonly #endpointHost: string | undefined;
   #dimension: number | undefined;
   #detecting: Promise<number> | undefined;
 
@@ -97,6 +102,12 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
     // Typed options are never interpolated: a secret containing `$` stays as written.
     const options = parseWithSchema(bedrockEmbedderOptionsSchema, plain);
     this.#settings = resolveSettings(options);
+    if (options.cache !== undefined) {
+      throw new ConfigurationError("cache is applied by createEmbedder, not by BedrockEmbedder itself.", {
+        path: "cache",
+        fix: "Build the embedder with createEmbedder and bedrockProvider, or wrap it: withVectorCache(new BedrockEmbedder(options), cache).",
+      });
+    }
     if (client) {
       for (const key of CLIENT_OWNED_OPTIONS) {
         if (options[key] !== undefined) {
@@ -113,6 +124,7 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
     this.resolvedModel = this.#settings.model;
     this.#dimension = this.#settings.knownDimension;
     this.#limiter = createLimiter(this.#settings.maxConcurrency);
+    this.#endpointHost = options.endpoint === undefined ? undefined : new URL(options.endpoint).hostname;
     const secrets = [
       options.credentials?.secretAccessKey,
       options.credentials?.sessionToken,
@@ -141,6 +153,7 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
         },
       },
       onCall,
+      estimateCost: callCostEstimator({ modelId: options.model, family: this.family }),
     };
   }
 
@@ -166,6 +179,25 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage {
       },
     );
     return this.#detecting;
+  }
+
+  /**
+   * Everything except the text that changes this embedder's vectors, as a stable string (the
+   * prefix of `CachedEmbedder` keys): provider, model id, family, custom endpoint host, and the
+   * request settings for `memoryAction` (dimensions, normalize, input type, truncate, embedding
+   * types). With an injected client the endpoint is not known and counts as AWS.
+   *
+   * @example
+   * embedder.vectorIdentity("search") === embedder.vectorIdentity("add"); // false for Cohere, true for Titan
+   */
+  vectorIdentity(memoryAction?: MemoryAction): string {
+    return describeVectorIdentity({
+      provider: this.provider,
+      model: this.modelId,
+      family: this.family,
+      endpointHost: this.#endpointHost,
+      ...this.#requestSettings(memoryAction),
+    });
   }
 
   /**

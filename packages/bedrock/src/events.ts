@@ -14,6 +14,11 @@ export interface BedrockCallEvent {
   ok: boolean;
   /** Input tokens as reported (body field or header); undefined when not reported. */
   inputTokens: number | undefined;
+  /**
+   * Estimated USD cost of this call from the dated price table (see `estimateCostUsd`); absent
+   * when the call was not answered or the model has no known price.
+   */
+  estimatedCostUsd?: number;
   /** Attempts made, the first included. */
   attempts: number;
   retries: number;

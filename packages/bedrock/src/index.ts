@@ -1,4 +1,47 @@
 export {
+  AsyncEmbeddingClient,
+  type AsyncEmbeddingClientConfig,
+  type AsyncEmbeddingRuntime,
+  type WaitForAsyncEmbeddingOptions,
+} from "./async-invoke/async-embedding-client.js";
+export {
+  ASYNC_MODEL_IDS,
+  type AsyncFamily,
+  type AsyncModel,
+  resolveAsyncModel,
+} from "./async-invoke/async-model.js";
+export type {
+  AsyncEmbeddingInput,
+  AsyncEmbeddingResult,
+  AsyncInvocationStatus,
+  AsyncMediaType,
+  AsyncModelOptions,
+  EmbeddingSegment,
+  S3MediaInput,
+  Segmentation,
+  SegmentFailure,
+  StartAsyncEmbeddingRequest,
+  StartedAsyncEmbedding,
+} from "./async-invoke/async-types.js";
+export { NOVA_DIMENSIONS, NOVA_EMBEDDING_PURPOSES } from "./async-invoke/nova-async-body.js";
+export type { PollClock, PollOptions, PollProgress } from "./async-invoke/poll.js";
+export {
+  BatchEmbeddingJobs,
+  type BatchEmbeddingJobsConfig,
+  type BatchEmbeddingJobsRuntime,
+  type WaitForBatchJobOptions,
+} from "./batch-jobs/batch-embedding-jobs.js";
+export type { BatchRecordFailure } from "./batch-jobs/batch-output.js";
+export { BATCH_JOB_FAMILIES } from "./batch-jobs/batch-records.js";
+export type {
+  BatchJobResults,
+  BatchJobStatus,
+  BatchRecordCounts,
+  BatchSubmission,
+  SubmitBatchJobOptions,
+} from "./batch-jobs/batch-types.js";
+export { buildControlPlaneConfig, createControlPlaneClient } from "./batch-jobs/control-plane-client.js";
+export {
   BedrockEmbedder,
   type BedrockEmbedderConfig,
   type BedrockEmbedderRuntime,
@@ -24,4 +67,20 @@ export type {
   TruncateMode,
 } from "./model-catalog/model-family.js";
 export { GEO_PREFIXES, type ModelIdKind, type ResolvedModel, resolveModel } from "./model-id.js";
+export {
+  type CallCostEstimator,
+  type CostEstimate,
+  type CostInput,
+  callCostEstimator,
+  estimateCostUsd,
+  findPrice,
+  type ModelPrice,
+  PRICE_TABLE,
+  PRICE_TABLE_DATE,
+  PRICE_TABLE_SOURCE,
+  type PriceRate,
+} from "./pricing/index.js";
 export { bedrockProvider } from "./provider.js";
+export { type ObjectStore, S3ObjectStore } from "./s3/object-store.js";
+export { buildS3ClientConfig, createS3Client, type S3Settings } from "./s3/s3-client.js";
+export { formatS3Uri, joinS3Uri, parseS3Uri, type S3Location } from "./s3/s3-uri.js";

@@ -1,3 +1,4 @@
+export * from "./cache/index.js";
 export * from "./config/index.js";
 export * from "./embedding-base.js";
 export * from "./environment.js";

@@ -14,7 +14,18 @@ export interface EmbeddingUsage {
   retries: number;
   /** Responses that were throttling errors. */
   throttles: number;
+  /**
+   * Estimated cost in US dollars from a dated price table (see the README's "Cost estimates");
+   * undefined when the model has no known price. An estimate, not a bill.
+   */
+  estimatedCostUsd?: number;
+  /** Inputs served from a vector cache (no call made for them); set by `CachedEmbedder`. */
+  cacheHits?: number;
+  /** Inputs that were not in the vector cache and were embedded; set by `CachedEmbedder`. */
+  cacheMisses?: number;
 }
+
+const OPTIONAL_COUNTERS = ["estimatedCostUsd", "cacheHits", "cacheMisses"] as const;
 
 export function emptyUsage(): EmbeddingUsage {
   return { inputTokens: 0, calls: 0, retries: 0, throttles: 0 };
@@ -26,5 +37,10 @@ export function addUsage(total: EmbeddingUsage, addition: EmbeddingUsage): Embed
   total.calls += addition.calls;
   total.retries += addition.retries;
   total.throttles += addition.throttles;
+  // Optional counters stay absent unless one side has them, so a total never claims a zero it did not measure.
+  for (const key of OPTIONAL_COUNTERS) {
+    const added = addition[key];
+    if (added !== undefined) total[key] = (total[key] ?? 0) + added;
+  }
   return total;
 }

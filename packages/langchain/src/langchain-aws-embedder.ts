@@ -5,6 +5,8 @@ import {
   bedrockEmbedderOptionsSchema,
   ConfigurationError,
   camelCase,
+  type DescribesVectors,
+  describeVectorIdentity,
   type EmbedderProvider,
   type EmbeddingBase,
   type Environment,
@@ -13,6 +15,7 @@ import {
   type MemoryAction,
   parseWithSchema,
   ResponseError,
+  withVectorCache,
 } from "@bedrock-embeddings/core";
 import { BedrockEmbeddings, type BedrockEmbeddingsParams } from "@langchain/aws";
 import { SendErrorCapture, toBedrockApiError } from "./aws-errors.js";
@@ -88,7 +91,7 @@ const CONNECTION_KEYS = [
  * });
  * const [a, b] = await embedder.embedBatch(["first", "second"], "add");
  */
-export class LangChainAwsEmbedder implements EmbeddingBase {
+export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors {
   readonly provider = "langchain_aws";
   readonly modelId: string;
   readonly normalized: boolean;
@@ -105,6 +108,8 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
   private readonly model: TitanTextModel;
   private readonly capture = new SendErrorCapture();
   private readonly limiter: ConcurrencyLimiter;
+  /** Host of a custom endpoint (e.g. the emulator), so a cache never mixes its vectors with Bedrock's. */
+  private readonly endpointHost: string | undefined;
 
   constructor(options: LangChainAwsEmbedderOptions = {}) {
     const { client, embeddings, environment = {}, ...raw } = options;
@@ -112,6 +117,15 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
     const settings = parseWithSchema(bedrockEmbedderOptionsSchema, raw);
     const explicit = explicitKeys(raw);
     const injected = client !== undefined || embeddings !== undefined;
+    if (settings.cache !== undefined) {
+      throw new ConfigurationError(
+        "cache is applied by createEmbedder, not by LangChainAwsEmbedder itself.",
+        {
+          path: "cache",
+          fix: "Build the embedder with createEmbedder and langchainAwsProvider, or wrap it: withVectorCache(new LangChainAwsEmbedder(options), cache).",
+        },
+      );
+    }
 
     if (client !== undefined && embeddings !== undefined) {
       throw new ConfigurationError("both client and embeddings are given.", {
@@ -141,6 +155,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
     this.normalized = settings.normalize;
     this.maxConcurrency = settings.maxConcurrency;
     this.limiter = new ConcurrencyLimiter(settings.maxConcurrency);
+    this.endpointHost = settings.endpoint === undefined ? undefined : new URL(settings.endpoint).hostname;
 
     const sendingClient = client ?? embeddings?.client ?? buildClient(settings, environment);
     this.langchain = new BedrockEmbeddings({
@@ -157,6 +172,25 @@ export class LangChainAwsEmbedder implements EmbeddingBase {
   /** Always known from configuration: Titan v1 is 1536, Titan v2 is `dimensions` (default 1024). */
   async detectDimension(): Promise<number> {
     return this.dimension;
+  }
+
+  /**
+   * Everything except the text that changes this embedder's vectors, as a stable string (the
+   * prefix of `CachedEmbedder` keys). Titan has no query/document modes, so `memoryAction` does
+   * not change it. With an injected client or embeddings the endpoint is not known and counts as AWS.
+   *
+   * @example
+   * embedder.vectorIdentity("search") === embedder.vectorIdentity("add"); // true
+   */
+  vectorIdentity(_memoryAction?: MemoryAction): string {
+    return describeVectorIdentity({
+      provider: this.provider,
+      model: this.modelId,
+      family: this.family,
+      endpointHost: this.endpointHost,
+      dimension: this.dimension,
+      normalize: this.normalized,
+    });
   }
 
   /**
@@ -411,7 +445,8 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /**
- * Registry entry for `embedder: { provider: langchain_aws, config: {...} }`.
+ * Registry entry for `embedder: { provider: langchain_aws, config: {...} }`; a `cache` block
+ * in the config puts a `CachedEmbedder` in front.
  *
  * @example
  * const embedder = createEmbedder(config.embedder, {
@@ -421,5 +456,6 @@ function nonEmpty(value: string | undefined): string | undefined {
  */
 export const langchainAwsProvider: EmbedderProvider = {
   name: "langchain_aws",
-  create: (options, context) => new LangChainAwsEmbedder({ ...options, environment: context.environment }),
+  create: ({ cache, ...options }, context) =>
+    withVectorCache(new LangChainAwsEmbedder({ ...options, environment: context.environment }), cache),
 };

@@ -8,6 +8,7 @@ import {
 } from "@bedrock-embeddings/core";
 import type { BedrockCallEvent } from "../events.js";
 import type { ModelFamily, RequestSettings } from "../model-catalog/model-family.js";
+import type { CallCostEstimator } from "../pricing/call-cost.js";
 import { toBedrockApiError } from "./api-error.js";
 import { checkVector, finishVector } from "./check-vector.js";
 import type { ErrorClassification } from "./classify-error.js";
@@ -32,6 +33,8 @@ export interface CallContext {
   now: () => number;
   dimension: DimensionTracker;
   onCall: ((event: BedrockCallEvent) => void) | undefined;
+  /** Prices an answered call; undefined when the model has no known price. */
+  estimateCost?: CallCostEstimator | undefined;
 }
 
 /** How one call ended: vectors by position in the call, failures by input index. */
@@ -77,12 +80,16 @@ export async function embedCall(
     tokens: number | undefined,
   ) => {
     const error = result.fatal ?? result.failures[0]?.error;
+    // Only an answered call is billed; its estimate goes into both the usage and the event.
+    const cost = response === undefined ? undefined : context.estimateCost?.(tokens);
+    if (cost !== undefined) usage.estimatedCostUsd = cost;
     emit(context, {
       modelId: context.modelId,
       family: context.family.name,
       indexes,
       ok: result.failures.length === 0,
       inputTokens: tokens,
+      ...(cost === undefined ? {} : { estimatedCostUsd: cost }),
       attempts: outcome.attempts,
       retries: usage.retries,
       throttles: usage.throttles,

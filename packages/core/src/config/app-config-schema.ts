@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bedrockEmbedderOptionsSchema } from "./bedrock-embedder-options.js";
+import { asyncConfigSchema, batchConfigSchema, s3ConfigSchema } from "./job-config-schema.js";
 
 export const EMBEDDER_PROVIDERS = ["aws_bedrock", "langchain_aws"] as const;
 export type EmbedderProviderName = (typeof EMBEDDER_PROVIDERS)[number];
@@ -30,6 +31,9 @@ export const appConfigSchema = z.strictObject({
   embedder: embedderConfigSchema,
   emulator: emulatorConfigSchema.default(emulatorConfigSchema.parse({})),
   memory: memoryConfigSchema.default(memoryConfigSchema.parse({})),
+  s3: s3ConfigSchema.default(s3ConfigSchema.parse({})),
+  async: asyncConfigSchema.default(asyncConfigSchema.parse({})),
+  batch: batchConfigSchema.default(batchConfigSchema.parse({})),
 });
 
 export type EmbedderConfig = z.output<typeof embedderConfigSchema>;

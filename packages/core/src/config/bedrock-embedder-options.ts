@@ -7,6 +7,19 @@ export const awsCredentialsSchema = z.strictObject({
   sessionToken: z.string().min(1).optional(),
 });
 
+/**
+ * Vector cache: an in-memory LRU (`memoryEntries`, 0 = off) and/or a folder on disk; both off unless given.
+ *
+ * @example
+ * vectorCacheOptionsSchema.parse({ memoryEntries: 10000, directory: ".cache/vectors" });
+ */
+export const vectorCacheOptionsSchema = z.strictObject({
+  /** Vectors kept in memory, least recently used dropped first; 0 turns the memory tier off. */
+  memoryEntries: z.int().min(0).optional(),
+  /** Folder of the persistent cache; a relative path is resolved against the working directory. */
+  directory: z.string().min(1).optional(),
+});
+
 export const TRUNCATE_MODES = ["NONE", "START", "END", "LEFT", "RIGHT"] as const;
 
 /**
@@ -41,6 +54,8 @@ export const bedrockEmbedderOptionsSchema = z.strictObject({
   maxAttempts: z.int().min(1).max(20).default(4),
   /** Abandon a single call after this many milliseconds. */
   requestTimeoutMs: z.int().positive().optional(),
+  /** A content-addressed vector cache in front of the embedder; applied by the providers (createEmbedder). */
+  cache: vectorCacheOptionsSchema.optional(),
 });
 
 /** What a caller writes: every defaulted key is optional. */

@@ -6,7 +6,8 @@ export type ErrorCode =
   | "RESPONSE"
   | "VECTOR"
   | "BATCH"
-  | "NOT_FOUND";
+  | "NOT_FOUND"
+  | "JOB";
 
 const CODE_KEY = Symbol.for("@bedrock-embeddings/error-code");
 

@@ -3,6 +3,7 @@ export { BatchEmbeddingError, type BatchFailure } from "./batch-embedding-error.
 export { BedrockApiError, type BedrockApiErrorOptions } from "./bedrock-api-error.js";
 export { ConfigurationError, type ConfigurationErrorOptions } from "./configuration-error.js";
 export { InputError, type InputErrorOptions } from "./input-error.js";
+export { JobError, type JobErrorOptions, type JobErrorReason } from "./job-error.js";
 export { NotFoundError } from "./not-found-error.js";
 export { ResponseError, type ResponseErrorOptions } from "./response-error.js";
 export { VectorError } from "./vector-error.js";

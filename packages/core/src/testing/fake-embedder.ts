@@ -1,6 +1,8 @@
+import { describeVectorIdentity } from "../cache/cache-key.js";
+import type { DescribesVectors } from "../cache/describes-vectors.js";
 import type { EmbeddingBase } from "../embedding-base.js";
 import { InputError } from "../errors/input-error.js";
-import type { MemoryAction } from "../memory-action.js";
+import { isQueryAction, type MemoryAction } from "../memory-action.js";
 import { l2Normalize } from "../vector/vector-math.js";
 
 export interface FakeEmbedderOptions {
@@ -25,7 +27,7 @@ export interface FakeEmbedderCall {
  * await embedder.embed("hello world", "add");
  * embedder.calls; // [{ texts: ["hello world"], memoryAction: "add" }]
  */
-export class FakeEmbedder implements EmbeddingBase {
+export class FakeEmbedder implements EmbeddingBase, DescribesVectors {
   readonly provider = "fake";
   readonly modelId: string;
   readonly normalized = true;
@@ -46,6 +48,23 @@ export class FakeEmbedder implements EmbeddingBase {
   async detectDimension(): Promise<number> {
     this.known = true;
     return this.size;
+  }
+
+  /**
+   * What a cache keys the fake's vectors by. It names the query/document side like an asymmetric
+   * model would, so code that caches queries apart from documents can be tested with the fake.
+   *
+   * @example
+   * new FakeEmbedder().vectorIdentity("search"); // '{"dimension":16,"inputType":"query",...}'
+   */
+  vectorIdentity(memoryAction?: MemoryAction): string {
+    return describeVectorIdentity({
+      provider: this.provider,
+      model: this.modelId,
+      dimension: this.size,
+      normalize: this.normalized,
+      inputType: isQueryAction(memoryAction) ? "query" : "document",
+    });
   }
 
   async embed(text: string, memoryAction?: MemoryAction): Promise<number[]> {

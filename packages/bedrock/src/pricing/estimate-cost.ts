@@ -1,0 +1,133 @@
+import { findPrice } from "./find-price.js";
+import { PRICE_TABLE_DATE, type PriceRate } from "./price-table.js";
+
+/**
+ * What was used, for `estimateCostUsd`. Give `modelId` (any form) or `family`, or both.
+ *
+ * @example
+ * const usage: CostInput = { modelId: "amazon.titan-embed-text-v2:0", inputTokens: 120_000, batch: true };
+ */
+export interface CostInput {
+  modelId?: string | undefined;
+  family?: string | undefined;
+  /** Input text tokens as reported by the service. */
+  inputTokens?: number | undefined;
+  images?: number | undefined;
+  videoSeconds?: number | undefined;
+  audioSeconds?: number | undefined;
+  /** Successful text requests, for models billed per request (Marengo). */
+  requests?: number | undefined;
+  /** True for a batch inference job, which some models bill at a discount. */
+  batch?: boolean | undefined;
+}
+
+/**
+ * An estimate, with how it was worked out.
+ *
+ * @example
+ * // { usd: 0.0024, basis: "120,000 text tokens × $0.02/1M ...", priceDate: "2026-08", unconfirmed: false, unpriced: [] }
+ */
+export interface CostEstimate {
+  usd: number;
+  /** The arithmetic in words, with the model's rates and the table date. */
+  basis: string;
+  /** When the price table was collected. */
+  priceDate: string;
+  /** True when a rate used is marked unconfirmed in the table. */
+  unconfirmed: boolean;
+  /** Parts that were used but have no known rate, so are not in `usd` (e.g. "images"). */
+  unpriced: string[];
+}
+
+interface Part {
+  quantity: number | undefined;
+  rate: PriceRate | undefined;
+  /** Units the rate is quoted per. */
+  per: number;
+  label: string;
+  rateLabel: string;
+}
+
+/**
+ * Estimates the cost of embedding work in US dollars from the dated price table
+ * (`PRICE_TABLE_DATE`): tokens × the per-token rate, plus images, seconds of video and audio and
+ * per-request charges where the model has them, less the batch discount when one is known.
+ * Undefined when the model has no on-demand price here (provisioned throughput, custom models,
+ * unknown ids). An estimate, not a bill: AWS's invoice is what counts.
+ *
+ * @example
+ * estimateCostUsd({ modelId: "us.cohere.embed-v4:0", inputTokens: 1_000_000 })?.usd; // 0.12
+ */
+export function estimateCostUsd(input: CostInput): CostEstimate | undefined {
+  const price = findPrice(input);
+  if (price === undefined) return undefined;
+  const parts: Part[] = [
+    part(input.inputTokens, price.textPerMillionTokens, 1_000_000, "text tokens", "/1M"),
+    part(input.requests, price.textPerRequest, 1, "text requests", "/request"),
+    part(input.images, price.perImage, 1, "images", "/image"),
+    part(input.videoSeconds, price.perVideoSecond, 1, "seconds of video", "/s"),
+    part(input.audioSeconds, price.perAudioSecond, 1, "seconds of audio", "/s"),
+  ];
+  let usd = 0;
+  let unconfirmed = false;
+  const terms: string[] = [];
+  const unpriced: string[] = [];
+  for (const { quantity, rate, per, label, rateLabel } of parts) {
+    if (quantity === undefined || quantity === 0) continue;
+    if (rate === undefined) {
+      // Per-request pricing stands in for tokens and vice versa; only a part nobody prices is missing.
+      if (!coveredElsewhere(label, price)) unpriced.push(label);
+      continue;
+    }
+    usd += (quantity * rate.usd) / per;
+    unconfirmed ||= rate.unconfirmed;
+    terms.push(`${quantity.toLocaleString("en-US")} ${label} × $${rate.usd}${rateLabel}${mark(rate)}`);
+  }
+  let batchNote = "";
+  if (input.batch) {
+    const discount = price.batchDiscount;
+    if (discount === undefined) batchNote = "; batch priced at on-demand rates (no known batch discount)";
+    else {
+      usd *= 1 - discount.usd;
+      unconfirmed ||= discount.unconfirmed;
+      batchNote = `; less ${discount.usd * 100}% for batch${mark(discount)}`;
+    }
+  }
+  const missing = unpriced.length > 0 ? `; not included, no known rate: ${unpriced.join(", ")}` : "";
+  const model = input.modelId ?? price.family;
+  return {
+    usd: roundUsd(usd),
+    basis: `${terms.length > 0 ? terms.join(" + ") : "nothing billable"}${batchNote}${missing} (${model}, price table of ${PRICE_TABLE_DATE})`,
+    priceDate: PRICE_TABLE_DATE,
+    unconfirmed,
+    unpriced,
+  };
+}
+
+function part(
+  quantity: number | undefined,
+  rate: PriceRate | undefined,
+  per: number,
+  label: string,
+  rateLabel: string,
+): Part {
+  return { quantity, rate, per, label, rateLabel };
+}
+
+function coveredElsewhere(
+  label: string,
+  price: { textPerMillionTokens?: PriceRate; textPerRequest?: PriceRate },
+): boolean {
+  if (label === "text tokens") return price.textPerRequest !== undefined;
+  if (label === "text requests") return price.textPerMillionTokens !== undefined;
+  return false;
+}
+
+function mark(rate: PriceRate): string {
+  return rate.unconfirmed ? " (unconfirmed)" : "";
+}
+
+// Sums of tiny rates pick up binary noise (0.30000000000000004); twelve decimals is far below a cent.
+function roundUsd(usd: number): number {
+  return Math.round(usd * 1e12) / 1e12;
+}

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
-  type AsyncInvokeSummary,
   BedrockRuntimeClient,
   GetAsyncInvokeCommand,
-  type GetAsyncInvokeCommandOutput,
   ListAsyncInvokesCommand,
   StartAsyncInvokeCommand,
   type StartAsyncInvokeCommandInput,
@@ -13,7 +11,6 @@ import {
   ConfigurationError,
   type Environment,
   InputError,
-  JobError,
   ResponseError,
 } from "@bedrock-embeddings/core";
 import { toBedrockApiError } from "../call/api-error.js";
@@ -22,7 +19,8 @@ import { buildClientConfig, type ClientOptions } from "../client/create-client.j
 import { type ObjectStore, S3ObjectStore } from "../s3/object-store.js";
 import { createS3Client, type S3Settings } from "../s3/s3-client.js";
 import { joinS3Uri, parseS3Uri } from "../s3/s3-uri.js";
-import { type AsyncFamily, type AsyncModel, familyOfId, resolveAsyncModel } from "./async-model.js";
+import { type AsyncFamily, type AsyncModel, resolveAsyncModel } from "./async-model.js";
+import { toAsyncStatus } from "./async-status.js";
 import type {
   AsyncEmbeddingInput,
   AsyncEmbeddingResult,
@@ -34,8 +32,7 @@ import type {
 import { buildMarengo27AsyncBody, buildMarengo30AsyncBody } from "./marengo-async-body.js";
 import { buildNovaAsyncBody } from "./nova-async-body.js";
 import { type PollClock, type PollOptions, type PollProgress, pollUntilDone, realClock } from "./poll.js";
-import { MARENGO_RESULT_FILE, readMarengoOutput } from "./read-marengo-output.js";
-import { NOVA_RESULT_FILE, readNovaOutput, type SegmentsRead } from "./read-nova-output.js";
+import { readAsyncResults } from "./read-async-results.js";
 
 /**
  * Options of `AsyncEmbeddingClient`: the same region, endpoint and auth options as
@@ -186,7 +183,7 @@ export class AsyncEmbeddingClient {
     const output = await this.#send(invocationArn, () =>
       this.#runtime.send(new GetAsyncInvokeCommand({ invocationArn }), signal ? { abortSignal: signal } : {}),
     );
-    return toStatus(output, invocationArn);
+    return toAsyncStatus(output, invocationArn);
   }
 
   /**
@@ -227,7 +224,7 @@ export class AsyncEmbeddingClient {
    */
   async fetchAsyncEmbeddingResults(invocationArn: string): Promise<AsyncEmbeddingResult> {
     const status = await this.getAsyncEmbedding(invocationArn);
-    return this.#read(status);
+    return readAsyncResults(this.#store, status, this.#config.normalize ?? true, this.#config.family);
   }
 
   /**
@@ -241,7 +238,8 @@ export class AsyncEmbeddingClient {
     options: WaitForAsyncEmbeddingOptions = {},
   ): Promise<AsyncEmbeddingResult> {
     const { invocationArn } = await this.startAsyncEmbedding(request);
-    return this.#read(await this.waitForAsyncEmbedding(invocationArn, options));
+    const final = await this.waitForAsyncEmbedding(invocationArn, options);
+    return readAsyncResults(this.#store, final, this.#config.normalize ?? true, this.#config.family);
   }
 
   /**
@@ -264,67 +262,10 @@ export class AsyncEmbeddingClient {
     );
     return {
       invocations: (output.asyncInvokeSummaries ?? []).map((summary) =>
-        toStatus(summary, summary.invocationArn ?? ""),
+        toAsyncStatus(summary, summary.invocationArn ?? ""),
       ),
       nextToken: output.nextToken,
     };
-  }
-
-  async #read(status: AsyncInvocationStatus): Promise<AsyncEmbeddingResult> {
-    const arn = status.invocationArn;
-    if (status.status === "Failed") {
-      throw new JobError(`Async invocation ${arn} failed: ${status.failureMessage ?? "no failure message"}`, {
-        jobArn: arn,
-        reason: "failed",
-        status: status.status,
-        failureMessage: status.failureMessage,
-        fix: "Fix what the message names (input location, format, permissions) and start a new invocation.",
-      });
-    }
-    if (status.status !== "Completed") {
-      throw new JobError(`Async invocation ${arn} is ${status.status}; it has no results yet.`, {
-        jobArn: arn,
-        reason: "not-finished",
-        status: status.status,
-        fix: "Wait for it with waitForAsyncEmbedding(invocationArn), then fetch again.",
-      });
-    }
-    const modelId = modelIdOf(status.modelArn);
-    const folder = outputFolder(status, modelId);
-    const family = familyOfId(status.modelArn ?? "")?.family ?? (await this.#guessFamily(folder));
-    const normalize = this.#config.normalize ?? true;
-    const read: SegmentsRead =
-      family === "nova"
-        ? await readNovaOutput(this.#store, folder, modelId, normalize)
-        : await readMarengoOutput(
-            this.#store,
-            folder,
-            modelId,
-            family === "marengo-2.7" ? 1024 : 512,
-            normalize,
-          );
-    return {
-      invocationArn: arn,
-      status: status.status,
-      modelId,
-      outputS3Uri: folder,
-      dimension: read.dimension,
-      segments: read.segments,
-      failures: read.failures,
-    };
-  }
-
-  // A model ARN the catalog does not know (e.g. a provisioned model): tell by the files written.
-  async #guessFamily(folder: string): Promise<AsyncFamily> {
-    if ((await this.#store.readTextIfExists(joinS3Uri(folder, NOVA_RESULT_FILE))) !== undefined)
-      return "nova";
-    if ((await this.#store.readTextIfExists(joinS3Uri(folder, MARENGO_RESULT_FILE))) !== undefined) {
-      return this.#config.family === "marengo-2.7" ? "marengo-2.7" : "marengo-3.0";
-    }
-    throw new ResponseError(`${folder} holds neither ${NOVA_RESULT_FILE} nor ${MARENGO_RESULT_FILE}.`, {
-      modelId: folder,
-      fix: "Check that the invocation wrote to this location and that the S3 settings point at the same storage.",
-    });
   }
 
   #model(model: string | undefined, family: string | undefined): AsyncModel {
@@ -398,47 +339,6 @@ function buildBody(
   if (family === "nova") return buildNovaAsyncBody(input as S3MediaInput, options);
   if (family === "marengo-2.7") return buildMarengo27AsyncBody(input, options);
   return buildMarengo30AsyncBody(input, options);
-}
-
-function toStatus(
-  output: GetAsyncInvokeCommandOutput | AsyncInvokeSummary,
-  invocationArn: string,
-): AsyncInvocationStatus {
-  const outputConfig = output.outputDataConfig as { s3OutputDataConfig?: { s3Uri?: string } } | undefined;
-  return {
-    invocationArn: output.invocationArn ?? invocationArn,
-    status: output.status ?? "InProgress",
-    failureMessage: output.failureMessage,
-    modelArn: output.modelArn,
-    clientRequestToken: output.clientRequestToken,
-    submitTime: output.submitTime,
-    lastModifiedTime: output.lastModifiedTime,
-    endTime: output.endTime,
-    outputS3Uri: outputConfig?.s3OutputDataConfig?.s3Uri,
-  };
-}
-
-/** The model id inside a foundation-model ARN, else the ARN itself. */
-function modelIdOf(modelArn: string | undefined): string {
-  if (!modelArn) return "unknown model";
-  return /:foundation-model\/(.+)$/.exec(modelArn)?.[1] ?? modelArn;
-}
-
-/**
- * The invocation's folder: GetAsyncInvoke reports either the requested URI or that URI plus
- * `/<invocationId>` (both are seen); results live in the latter.
- */
-function outputFolder(status: AsyncInvocationStatus, modelId: string): string {
-  if (!status.outputS3Uri) {
-    throw new ResponseError(`GetAsyncInvoke reports no output location for ${status.invocationArn}.`, {
-      modelId,
-    });
-  }
-  const invocationId = status.invocationArn.split("/").pop() ?? "";
-  const reported = status.outputS3Uri.replace(/\/+$/, "");
-  return invocationId && !reported.endsWith(`/${invocationId}`)
-    ? joinS3Uri(reported, invocationId)
-    : reported;
 }
 
 function isAbort(error: unknown): boolean {

@@ -3,7 +3,6 @@ import {
   type BedrockClient,
   CreateModelInvocationJobCommand,
   GetModelInvocationJobCommand,
-  type GetModelInvocationJobCommandOutput,
 } from "@aws-sdk/client-bedrock";
 import {
   type BatchConfig,
@@ -17,7 +16,6 @@ import {
   type DetailedEmbeddings,
   type Environment,
   InputError,
-  JobError,
   type MemoryAction,
   parseWithSchema,
   ResponseError,
@@ -29,19 +27,17 @@ import {
   pollUntilDone,
   realClock,
 } from "../async-invoke/poll.js";
-import { asRecord, optionalNumber } from "../async-invoke/segment-vector.js";
 import { BedrockEmbedder } from "../bedrock-embedder.js";
 import { toBedrockApiError } from "../call/api-error.js";
 import { classifyError } from "../call/classify-error.js";
 import { familyByName } from "../model-catalog/catalog.js";
 import type { ModelFamily } from "../model-catalog/model-family.js";
 import { resolveModel } from "../model-id.js";
-import { type JsonLine, parseJsonLines } from "../s3/jsonl.js";
 import { type ObjectStore, S3ObjectStore } from "../s3/object-store.js";
 import { createS3Client, type S3Settings } from "../s3/s3-client.js";
-import { joinS3Uri, s3BaseName } from "../s3/s3-uri.js";
+import { joinS3Uri } from "../s3/s3-uri.js";
 import { type EmbedderSettings, resolveSettings } from "../settings.js";
-import { mapBatchOutput } from "./batch-output.js";
+import { checkFinished, toBatchStatus } from "./batch-job-status.js";
 import { buildBatchRecords, checkBatchFamily } from "./batch-records.js";
 import {
   type BatchJobResults,
@@ -51,6 +47,7 @@ import {
   type SubmitBatchJobOptions,
 } from "./batch-types.js";
 import { createControlPlaneClient } from "./control-plane-client.js";
+import { readBatchResults } from "./read-batch-results.js";
 
 /**
  * Options of `BatchEmbeddingJobs`: the embedder's options (model, dimensions, normalize, region,
@@ -306,63 +303,7 @@ export class BatchEmbeddingJobs {
     const status = await this.getBatchJobStatus(jobArn);
     checkFinished(status);
     const modelId = status.modelId ?? this.#options.model;
-    const family = this.#familyOf(modelId);
-    if (!status.inputS3Uri || !status.outputS3Uri) {
-      throw new ResponseError(`GetModelInvocationJob reports no input or output location for ${jobArn}.`, {
-        modelId,
-      });
-    }
-    const inputFiles = await this.#inputFiles(status.inputS3Uri);
-    const recordIds: string[] = [];
-    const outputLines: JsonLine[] = [];
-    const outputFiles: string[] = [];
-    for (const inputFile of inputFiles) {
-      const lines = parseJsonLines(await this.#store.readText(inputFile), inputFile, modelId);
-      for (const { line, value } of lines) {
-        const recordId = asRecord(value)?.["recordId"];
-        // A record without an id cannot be matched; it is reported as missing, not dropped.
-        recordIds.push(typeof recordId === "string" ? recordId : `${s3BaseName(inputFile)}#${line}`);
-      }
-      const outputFile = await this.#findOutput(status, inputFile);
-      if (outputFile === undefined) continue;
-      outputFiles.push(outputFile.uri);
-      outputLines.push(...parseJsonLines(outputFile.text, outputFile.uri, modelId));
-    }
-    if (outputFiles.length === 0) {
-      if (status.status === "Stopped" || status.status === "Expired") {
-        throw new JobError(`Batch job ${jobArn} is ${status.status} and wrote no output.`, {
-          jobArn,
-          reason: status.status === "Stopped" ? "stopped" : "expired",
-          status: status.status,
-          failureMessage: status.message,
-          fix: "Submit the corpus again (a longer timeoutDurationInHours helps with expiry).",
-        });
-      }
-      throw new ResponseError(
-        `no output file of batch job ${jobArn} was found under ${status.outputS3Uri}.`,
-        {
-          modelId,
-          fix: "Check that the S3 settings point at the storage the job wrote to.",
-        },
-      );
-    }
-    const mapped = mapBatchOutput(recordIds, outputLines, family, modelId, this.#settings.normalize);
-    const manifestTokens = await this.#manifestTokens(status);
-    return {
-      jobArn,
-      status: status.status,
-      modelId,
-      vectors: mapped.vectors,
-      failures: mapped.failures,
-      usage: {
-        inputTokens: manifestTokens ?? mapped.inputTokens,
-        records: recordIds.length,
-        succeeded: recordIds.length - mapped.failures.length,
-        failed: mapped.failures.length,
-      },
-      unmatchedRecords: mapped.unmatchedRecords,
-      outputFiles,
-    };
+    return readBatchResults(this.#store, status, this.#familyOf(modelId), modelId, this.#settings.normalize);
   }
 
   #required(key: "inputS3Uri" | "outputS3Uri" | "roleArn"): string {
@@ -395,44 +336,6 @@ export class BatchEmbeddingJobs {
     }
   }
 
-  async #inputFiles(inputS3Uri: string): Promise<string[]> {
-    if (inputS3Uri.endsWith(".jsonl")) return [inputS3Uri];
-    const files = (await this.#store.list(inputS3Uri)).filter((uri) => uri.endsWith(".jsonl"));
-    if (files.length > 0) return files;
-    throw new ResponseError(`no .jsonl input file was found under ${inputS3Uri}.`, {
-      modelId: this.#options.model,
-      fix: "Check that the S3 settings point at the storage the job read from.",
-    });
-  }
-
-  // Output files are documented as <outputS3Uri>/<jobId>/<input file>.out; look nearby too.
-  async #findOutput(
-    status: BatchJobStatus,
-    inputFile: string,
-  ): Promise<{ uri: string; text: string } | undefined> {
-    const name = `${s3BaseName(inputFile)}.out`;
-    const expected = joinS3Uri(status.outputS3Uri!, status.jobId, name);
-    const text = await this.#store.readTextIfExists(expected);
-    if (text !== undefined) return { uri: expected, text };
-    const candidates = (await this.#store.list(status.outputS3Uri!)).filter(
-      (uri) => uri.endsWith(`/${name}`) && uri.includes(`/${status.jobId}/`),
-    );
-    const found = candidates[0];
-    return found === undefined ? undefined : { uri: found, text: await this.#store.readText(found) };
-  }
-
-  async #manifestTokens(status: BatchJobStatus): Promise<number | undefined> {
-    const uri = joinS3Uri(status.outputS3Uri!, status.jobId, "manifest.json.out");
-    const text = await this.#store.readTextIfExists(uri);
-    if (text === undefined) return undefined;
-    try {
-      return optionalNumber(asRecord(JSON.parse(text))?.["inputTokenCount"]);
-    } catch {
-      // The manifest only refines the token count; the records' own counts stand in for it.
-      return undefined;
-    }
-  }
-
   async #send<Output>(
     subject: string,
     operation: (client: BedrockClient) => Promise<Output>,
@@ -452,46 +355,4 @@ export class BatchEmbeddingJobs {
       });
     }
   }
-}
-
-function checkFinished(status: BatchJobStatus): void {
-  if (status.status === "Failed") {
-    throw new JobError(`Batch job ${status.jobArn} failed: ${status.message ?? "no failure message"}`, {
-      jobArn: status.jobArn,
-      reason: "failed",
-      status: status.status,
-      failureMessage: status.message,
-      fix: "Fix what the message names (role permissions, input format, locations) and submit again.",
-    });
-  }
-  if (!FINAL_BATCH_STATUSES.includes(status.status)) {
-    throw new JobError(`Batch job ${status.jobArn} is ${status.status}; it has no results yet.`, {
-      jobArn: status.jobArn,
-      reason: "not-finished",
-      status: status.status,
-      fix: "Wait for it (waitForBatchJob, or `batch status <jobArn>`), then fetch again.",
-    });
-  }
-}
-
-function toBatchStatus(output: GetModelInvocationJobCommandOutput, jobArn: string): BatchJobStatus {
-  const arn = output.jobArn ?? jobArn;
-  return {
-    jobArn: arn,
-    jobId: arn.split("/").pop() ?? arn,
-    jobName: output.jobName,
-    modelId: output.modelId,
-    status: output.status ?? "Submitted",
-    message: output.message,
-    inputS3Uri: output.inputDataConfig?.s3InputDataConfig?.s3Uri,
-    outputS3Uri: output.outputDataConfig?.s3OutputDataConfig?.s3Uri,
-    records: {
-      total: output.totalRecordCount,
-      processed: output.processedRecordCount,
-      success: output.successRecordCount,
-      error: output.errorRecordCount,
-    },
-    submitTime: output.submitTime,
-    endTime: output.endTime,
-  };
 }

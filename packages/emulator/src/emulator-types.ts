@@ -12,6 +12,9 @@ import type { EmulatorStats, TrafficFaultName, TrafficSettings } from "./traffic
  *   applicationInferenceProfiles: {
  *     "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123": "cohere.embed-v4:0",
  *   },
+ *   s3: { endpoint: "http://127.0.0.1:4568" }, // e.g. s3rver; enables async invoke and batch jobs
+ *   asyncJobDelayMs: 50,
+ *   batchMinimumRecords: 10,
  * });
  */
 export interface EmulatorOptions {

@@ -81,7 +81,8 @@ async function main(): Promise<void> {
     rows,
   };
   await writeFile(output, `${JSON.stringify(document, null, 2)}\n`);
-  console.error(`Figures written to ${output}`);
+  const minutes = (Date.now() - startedAt.getTime()) / 60_000;
+  console.error(`Figures written to ${output} (${minutes.toFixed(1)} minutes)`);
 }
 
 main().catch((error: unknown) => {

@@ -31,4 +31,12 @@ describe("addUsage", () => {
       cacheMisses: 1,
     });
   });
+
+  it("keeps summed cost estimates free of binary noise", () => {
+    const total = emptyUsage();
+    for (let call = 0; call < 2000; call++) {
+      addUsage(total, { inputTokens: 24, calls: 1, retries: 0, throttles: 0, estimatedCostUsd: 4.8e-7 });
+    }
+    expect(total.estimatedCostUsd).toBe(0.00096);
+  });
 });

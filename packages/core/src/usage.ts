@@ -42,5 +42,8 @@ export function addUsage(total: EmbeddingUsage, addition: EmbeddingUsage): Embed
     const added = addition[key];
     if (added !== undefined) total[key] = (total[key] ?? 0) + added;
   }
+  // Sums of tiny per-call prices pick up binary noise (0.00095831999999997); a picodollar is plenty.
+  if (total.estimatedCostUsd !== undefined)
+    total.estimatedCostUsd = Math.round(total.estimatedCostUsd * 1e12) / 1e12;
   return total;
 }

@@ -221,6 +221,16 @@ describe("StartAsyncInvoke / GetAsyncInvoke with Nova", () => {
     expect(lines.filter((line) => line["status"] === "SUCCESS").length).toBeGreaterThan(0);
   });
 
+  it("answers an unknown invocation ARN with a ValidationException", async () => {
+    await expect(
+      client.send(
+        new GetAsyncInvokeCommand({
+          invocationArn: "arn:aws:bedrock:us-east-1:123456789012:async-invoke/zzzzzzzzzzzz",
+        }),
+      ),
+    ).rejects.toMatchObject({ name: "ValidationException", $metadata: { httpStatusCode: 400 } });
+  });
+
   it("validates the request synchronously", async () => {
     const reject = (modelId: string, modelInput: unknown, s3Uri?: string) =>
       start(modelId, modelInput, s3Uri);

@@ -225,6 +225,10 @@ describe("BatchEmbeddingJobs: status and results", () => {
       },
     ]);
     expect(results.usage).toEqual({ inputTokens: 77, records: 4, succeeded: 2, failed: 2 });
+    // Titan v2 at $0.02 per million tokens, batch discount applied when the table knows one.
+    expect(results.estimatedCost?.usd).toBeGreaterThan(0);
+    expect(results.estimatedCost?.usd).toBeLessThanOrEqual((77 * 0.02) / 1_000_000);
+    expect(results.estimatedCost?.basis).toContain("77 text tokens");
     expect(results.outputFiles).toEqual(["s3://bucket/out/job123abc456/records.jsonl.out"]);
     expect((plane.sent[0] as GetModelInvocationJobCommand).input).toEqual({ jobIdentifier: JOB_ARN });
   });

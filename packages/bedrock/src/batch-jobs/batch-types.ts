@@ -1,4 +1,5 @@
 import type { EmbeddingUsage, MemoryAction } from "@bedrock-embeddings/core";
+import type { CostEstimate } from "../pricing/estimate-cost.js";
 import type { BatchRecordFailure } from "./batch-output.js";
 
 /**
@@ -93,6 +94,8 @@ export interface BatchJobResults {
   failures: BatchRecordFailure[];
   /** Input tokens (from the job's manifest, else summed over records) and record counts. */
   usage: { inputTokens: number; records: number; succeeded: number; failed: number };
+  /** Batch-priced estimate from the dated price table; undefined for models it has no price for. */
+  estimatedCost: CostEstimate | undefined;
   /** Output lines whose recordId matched no input record. */
   unmatchedRecords: number;
   /** The output files read. */

@@ -1,6 +1,7 @@
 import { JobError, ResponseError } from "@bedrock-embeddings/core";
 import { asRecord, optionalNumber } from "../async-invoke/segment-vector.js";
 import type { ModelFamily } from "../model-catalog/model-family.js";
+import { estimateCostUsd } from "../pricing/estimate-cost.js";
 import { type JsonLine, parseJsonLines } from "../s3/jsonl.js";
 import type { ObjectStore } from "../s3/object-store.js";
 import { joinS3Uri, s3BaseName } from "../s3/s3-uri.js";
@@ -48,6 +49,7 @@ export async function readBatchResults(
     store,
     joinS3Uri(outputS3Uri, status.jobId, "manifest.json.out"),
   );
+  const inputTokens = manifestTokens ?? mapped.inputTokens;
   return {
     jobArn,
     status: status.status,
@@ -55,11 +57,12 @@ export async function readBatchResults(
     vectors: mapped.vectors,
     failures: mapped.failures,
     usage: {
-      inputTokens: manifestTokens ?? mapped.inputTokens,
+      inputTokens,
       records: recordIds.length,
       succeeded: recordIds.length - mapped.failures.length,
       failed: mapped.failures.length,
     },
+    estimatedCost: estimateCostUsd({ modelId, family: family.name, inputTokens, batch: true }),
     unmatchedRecords: mapped.unmatchedRecords,
     outputFiles,
   };

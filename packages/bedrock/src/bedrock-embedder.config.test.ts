@@ -74,7 +74,16 @@ describe("constructor validation", () => {
     );
     expect(error).toMatchObject({
       path: "family",
-      allowed: ["titan-text-v1", "titan-text-v2", "cohere-v3", "cohere-v4"],
+      allowed: [
+        "titan-text-v1",
+        "titan-text-v2",
+        "titan-multimodal",
+        "cohere-v3",
+        "cohere-v4",
+        "nova-multimodal",
+        "marengo-2-7",
+        "marengo-3-0",
+      ],
     });
   });
 

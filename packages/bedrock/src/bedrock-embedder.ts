@@ -4,6 +4,7 @@ import {
   BatchEmbeddingError,
   type BatchFailure,
   type BedrockApiError,
+  type BedrockEmbedderOptions,
   type BedrockEmbedderOptionsInput,
   bedrockEmbedderOptionsSchema,
   ConfigurationError,
@@ -11,11 +12,16 @@ import {
   type DetailedEmbeddings,
   describeVectorIdentity,
   type EmbeddingBase,
+  type EmbeddingInput,
+  type EmbeddingResult,
+  type EmbedInputsOptions,
   type Environment,
   emptyUsage,
   InputError,
+  isQueryAction,
   MEMORY_ACTIONS,
   type MemoryAction,
+  type MultimodalEmbedder,
   parseWithSchema,
   type ReportsUsage,
 } from "@bedrock-embeddings/core";
@@ -25,12 +31,15 @@ import { withFailedIndexes } from "./call/api-error.js";
 import { type CallContext, type CallResult, embedCall } from "./call/embed-call.js";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, realSleep } from "./call/retry.js";
 import { createBedrockClient } from "./client/create-client.js";
+import { controlPlaneScope } from "./control-plane/control-plane-client.js";
+import { type ControlPlaneClient, lookUpProfileTarget } from "./control-plane/profile-target.js";
 import type { BedrockCallEvent } from "./events.js";
 import { prepareTexts } from "./input/check-inputs.js";
 import type { FamilyName, RequestSettings } from "./model-catalog/model-family.js";
-import type { ResolvedModel } from "./model-id.js";
+import { needsProfileLookup, type ResolvedModel } from "./model-id.js";
+import { type DetailedResults, runEmbedInputs } from "./multimodal/embed-inputs.js";
 import { callCostEstimator } from "./pricing/call-cost.js";
-import { type EmbedderSettings, resolveSettings } from "./settings.js";
+import { type EmbedderSettings, type ProfileTarget, resolveSettings } from "./settings.js";
 
 /**
  * Options of `BedrockEmbedder`: the shared Bedrock options (camelCase or snake_case keys,
@@ -46,6 +55,12 @@ export interface BedrockEmbedderConfig extends BedrockEmbedderOptionsInput {
   environment?: Environment;
   /** Called once per InvokeModel call, after retries, with its indexes, tokens and timing. */
   onCall?: (event: BedrockCallEvent) => void;
+  /**
+   * Looks up the model behind an application inference profile ARN when `family` is not set
+   * (GetInferenceProfile). Defaults to a BedrockClient configured like the runtime client;
+   * required for such an ARN when `client` is injected.
+   */
+  controlPlaneClient?: ControlPlaneClient;
 }
 
 /**
@@ -66,8 +81,11 @@ const CLIENT_OWNED_OPTIONS = ["endpoint", "credentials", "profile", "apiKey"] as
 const PROBE_TEXT = "dimension probe";
 
 /**
- * Bedrock embeddings over `InvokeModel` for Titan text v1/v2 and Cohere v3/v4, from any model
- * id form (bare, geo inference profile, ARN). Validates options and inputs before sending,
+ * Bedrock embeddings over `InvokeModel` for every embedding family (Titan text v1/v2, Titan
+ * multimodal, Cohere v3/v4, Nova multimodal, Marengo 2.7/3.0), from any model id form (bare,
+ * geo inference profile, ARN; an application inference profile's model is looked up when
+ * `family` is not set). Texts go through `embed`/`embedBatch`; images, audio and video
+ * through `embedInputs`. Validates options and inputs before sending,
  * batches per family limit with bounded concurrency, retries throttling and server errors with
  * jittered backoff, keeps input order, checks every vector and returns unit vectors when
  * `normalize` is on (server-side for Titan v2, client-side L2 otherwise).
@@ -80,16 +98,22 @@ const PROBE_TEXT = "dimension probe";
  * const query = await embedder.embed("where does Alice live?", "search");
  * const { vectors, usage } = await embedder.embedBatchDetailed(["Alice lives in Paris"], "add");
  */
-export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVectors {
+export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVectors, MultimodalEmbedder {
   readonly provider = "aws_bedrock";
   /** The model id as configured; sent as is. */
   readonly modelId: string;
   readonly normalized: boolean;
-  readonly family: FamilyName;
-  /** What the model id resolved to (family, base model, kind of id). */
-  readonly resolvedModel: ResolvedModel;
-  readonly #settings: EmbedderSettings;
-  readonly #context: CallContext;
+  // Set by #adopt: in the constructor, or on first use once an application inference
+  // profile's model has been looked up (every entry point awaits #ready() first).
+  #settings!: EmbedderSettings;
+  #context!: CallContext;
+  /** The context without its family parts, kept until the family is known. */
+  readonly #baseContext: Omit<CallContext, "family" | "estimateCost">;
+  /** Looks up an application inference profile's model; undefined once the family is known. */
+  #lookup: (() => Promise<ProfileTarget>) | undefined;
+  #resolving: Promise<void> | undefined;
+  /** Options as validated, for settings resolved after a profile lookup and for identities. */
+  readonly #options: BedrockEmbedderOptions;
   /** Shared by every call of this embedder: `maxConcurrency` bounds all overlapping batches together. */
   readonly #limiter: Limiter;
   /** Host of a custom endpoint: the emulator's vectors must never be served from a cache as Bedrock's. */
@@ -98,10 +122,13 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
   #detecting: Promise<number> | undefined;
 
   constructor(config: BedrockEmbedderConfig, runtime: BedrockEmbedderRuntime = {}) {
-    const { client, environment = {}, onCall, ...plain } = config ?? {};
+    const { client, environment = {}, onCall, controlPlaneClient, ...plain } = config ?? {};
     // Typed options are never interpolated: a secret containing `$` stays as written.
     const options = parseWithSchema(bedrockEmbedderOptionsSchema, plain);
-    this.#settings = resolveSettings(options);
+    this.#options = options;
+    // An application inference profile without family names no model: the family is looked
+    // up on first use, and the settings are checked against it then.
+    const settings = needsProfileLookup(options.model, options.family) ? undefined : resolveSettings(options);
     if (options.cache !== undefined) {
       throw new ConfigurationError("cache is applied by createEmbedder, not by BedrockEmbedder itself.", {
         path: "cache",
@@ -118,12 +145,19 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
         }
       }
     }
+    if (!settings && client && !controlPlaneClient) {
+      throw new ConfigurationError(
+        `"${options.model}" is an application inference profile; with an injected client its model cannot be looked up.`,
+        {
+          path: "family",
+          fix: 'Set family (e.g. family: "cohere-v4"), or pass controlPlaneClient (a BedrockClient) to look it up.',
+        },
+      );
+    }
     this.modelId = options.model;
     this.normalized = options.normalize;
-    this.family = this.#settings.family.name;
-    this.resolvedModel = this.#settings.model;
-    this.#dimension = this.#settings.knownDimension;
-    this.#limiter = createLimiter(this.#settings.maxConcurrency);
+    this.#dimension = settings ? settings.knownDimension : options.dimensions;
+    this.#limiter = createLimiter(options.maxConcurrency);
     this.#endpointHost = options.endpoint === undefined ? undefined : new URL(options.endpoint).hostname;
     const secrets = [
       options.credentials?.secretAccessKey,
@@ -131,10 +165,9 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
       options.apiKey,
       environment["AWS_BEARER_TOKEN_BEDROCK"],
     ].filter((secret): secret is string => typeof secret === "string" && secret.length > 0);
-    this.#context = {
+    this.#baseContext = {
       client: client ?? createBedrockClient(options, environment),
       modelId: options.model,
-      family: this.#settings.family,
       normalize: options.normalize,
       requestTimeoutMs: options.requestTimeoutMs,
       policy: {
@@ -153,8 +186,52 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
         },
       },
       onCall,
-      estimateCost: callCostEstimator({ modelId: options.model, family: this.family }),
     };
+    if (settings) this.#adopt(settings);
+    else {
+      const scope = () =>
+        controlPlaneClient ? { client: controlPlaneClient } : controlPlaneScope(options, environment);
+      this.#lookup = () => lookUpProfileTarget(options.model, scope(), this.#baseContext.policy, secrets);
+    }
+  }
+
+  /** Starts using settings checked against a known family. */
+  #adopt(settings: EmbedderSettings): void {
+    this.#settings = settings;
+    this.#context = {
+      ...this.#baseContext,
+      family: settings.family,
+      estimateCost: callCostEstimator({ modelId: this.modelId, family: settings.family.name }),
+    };
+    this.#dimension ??= settings.knownDimension;
+  }
+
+  /**
+   * Resolves an application inference profile's family on first use (one lookup shared by
+   * concurrent callers; a failed lookup is retried by the next call). A no-op otherwise.
+   */
+  async #ready(): Promise<void> {
+    const lookup = this.#lookup;
+    if (lookup === undefined) return;
+    this.#resolving ??= lookup()
+      .then((target) => {
+        this.#adopt(resolveSettings(this.#options, target));
+        this.#lookup = undefined;
+      })
+      .finally(() => {
+        this.#resolving = undefined;
+      });
+    await this.#resolving;
+  }
+
+  /** The model family; undefined until an application inference profile has been looked up. */
+  get family(): FamilyName | undefined {
+    return this.#lookup ? undefined : this.#settings.family.name;
+  }
+
+  /** What the model id resolved to (family, base model, kind of id); undefined until looked up. */
+  get resolvedModel(): ResolvedModel | undefined {
+    return this.#lookup ? undefined : this.#settings.model;
   }
 
   /** The output dimension when the model and options fix it, or once detected; otherwise undefined. */
@@ -171,14 +248,19 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
    */
   detectDimension(): Promise<number> {
     if (this.#dimension !== undefined) return Promise.resolve(this.#dimension);
-    this.#detecting ??= this.embed(PROBE_TEXT).then(
-      (vector) => this.#dimension ?? vector.length,
-      (error: unknown) => {
-        this.#detecting = undefined;
-        throw error;
-      },
-    );
+    this.#detecting ??= this.#probe().catch((error: unknown) => {
+      this.#detecting = undefined;
+      throw error;
+    });
     return this.#detecting;
+  }
+
+  async #probe(): Promise<number> {
+    // A looked-up profile of a catalog model knows its dimension without a probe call.
+    await this.#ready();
+    if (this.#dimension !== undefined) return this.#dimension;
+    const vector = await this.embed(PROBE_TEXT);
+    return this.#dimension ?? vector.length;
   }
 
   /**
@@ -191,6 +273,21 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
    * embedder.vectorIdentity("search") === embedder.vectorIdentity("add"); // false for Cohere, true for Titan
    */
   vectorIdentity(memoryAction?: MemoryAction): string {
+    if (needsProfileLookup(this.modelId, this.#options.family)) {
+      // The profile's family may not be known yet; the options and the side of the memory
+      // action pin its vectors just as well, before and after the lookup.
+      const options = this.#options;
+      return describeVectorIdentity({
+        provider: this.provider,
+        model: this.modelId,
+        endpointHost: this.#endpointHost,
+        dimensions: options.dimensions,
+        normalize: options.normalize,
+        inputType:
+          options.inputType ?? (isQueryAction(this.#checkedAction(memoryAction)) ? "query" : "document"),
+        truncate: options.truncate,
+      });
+    }
     return describeVectorIdentity({
       provider: this.provider,
       model: this.modelId,
@@ -245,7 +342,55 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
     return { vectors: run.vectors as number[][], usage: run.usage };
   }
 
+  /**
+   * One result per input (text, image, text with image, audio or video), in input order; the
+   * model's family decides which it accepts. Everything is checked, and files are read, before
+   * anything is sent. Typed encodings come back as `typed` when `embeddingTypes` asks for them.
+   *
+   * @example
+   * const [photo, caption] = await embedder.embedInputs([{ image: { file: "cat.png" } }, { text: "a cat" }], "add");
+   * photo.vector; // number[]
+   */
+  async embedInputs(
+    inputs: readonly EmbeddingInput[],
+    memoryAction?: MemoryAction,
+    options?: EmbedInputsOptions,
+  ): Promise<EmbeddingResult[]> {
+    return (await this.embedInputsDetailed(inputs, memoryAction, options)).results;
+  }
+
+  /**
+   * Like `embedInputs`, plus the run's usage (tokens, calls, retries, throttles).
+   *
+   * @example
+   * const { results, usage } = await embedder.embedInputsDetailed([{ image: { bytes } }]);
+   */
+  async embedInputsDetailed(
+    inputs: readonly EmbeddingInput[],
+    memoryAction?: MemoryAction,
+    options?: EmbedInputsOptions,
+  ): Promise<DetailedResults> {
+    await this.#ready();
+    const runner = {
+      context: this.#context,
+      limiter: this.#limiter,
+      settings: this.#settings,
+      base: this.#requestSettings(memoryAction),
+    };
+    return runEmbedInputs(runner, inputs, memoryAction, options);
+  }
+
   async #run(texts: readonly unknown[], memoryAction: MemoryAction | undefined): Promise<BatchRun> {
+    await this.#ready();
+    if (!this.#settings.embeddingTypes.includes("float")) {
+      throw new ConfigurationError(
+        `embed and embedBatch return float vectors, but embeddingTypes is [${this.#settings.embeddingTypes.join(", ")}].`,
+        {
+          path: "embeddingTypes",
+          fix: 'Add "float" to embeddingTypes, or use embedInputs([{ text }]) to get the typed encodings.',
+        },
+      );
+    }
     const settings = this.#requestSettings(memoryAction);
     const prepared = prepareTexts(texts, this.#settings.family, this.#settings.truncate);
     const plan = planCalls(prepared.length, this.#settings.family.limits.textsPerCall);
@@ -265,12 +410,17 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
     return assemble(prepared.length, plan, results, fatal);
   }
 
-  #requestSettings(memoryAction: MemoryAction | undefined): RequestSettings {
+  #checkedAction(memoryAction: MemoryAction | undefined): MemoryAction | undefined {
     if (memoryAction !== undefined && !MEMORY_ACTIONS.includes(memoryAction)) {
       throw new InputError(`unknown memory action ${JSON.stringify(memoryAction)}.`, {
         fix: `Pass one of ${MEMORY_ACTIONS.join(", ")}, or nothing for "add".`,
       });
     }
+    return memoryAction;
+  }
+
+  #requestSettings(memoryAction: MemoryAction | undefined): RequestSettings {
+    this.#checkedAction(memoryAction);
     const settings = this.#settings;
     return {
       dimensions: settings.requestDimensions,

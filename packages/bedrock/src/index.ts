@@ -54,19 +54,39 @@ export {
   createBedrockClient,
   resolveRegion,
 } from "./client/create-client.js";
+export {
+  type ControlPlaneClient,
+  clearProfileTargetCache,
+  type LookupScope,
+  lookUpProfileTarget,
+} from "./control-plane/profile-target.js";
 export type { BedrockCallEvent } from "./events.js";
 export { FAMILY_NAMES, KNOWN_MODEL_IDS, MODEL_FAMILIES } from "./model-catalog/catalog.js";
 export type {
   DimensionSpec,
   FamilyLimits,
   FamilyName,
+  MediaLimits,
   ModelFamily,
+  ParsedEmbeddings,
   ParsedResponse,
+  RawEmbedding,
   RequestSettings,
   TokenSource,
   TruncateMode,
+  WireInput,
+  WireMedia,
 } from "./model-catalog/model-family.js";
-export { GEO_PREFIXES, type ModelIdKind, type ResolvedModel, resolveModel } from "./model-id.js";
+export {
+  checkInvocable,
+  GEO_PREFIXES,
+  type ModelIdKind,
+  needsProfileLookup,
+  type ResolvedModel,
+  resolveModel,
+} from "./model-id.js";
+export type { DetailedResults } from "./multimodal/embed-inputs.js";
+export { type MediaFiles, nodeMediaFiles } from "./multimodal/media-source.js";
 export {
   type CallCostEstimator,
   type CostEstimate,
@@ -84,3 +104,4 @@ export { bedrockProvider } from "./provider.js";
 export { type ObjectStore, S3ObjectStore } from "./s3/object-store.js";
 export { buildS3ClientConfig, createS3Client, type S3Settings } from "./s3/s3-client.js";
 export { formatS3Uri, joinS3Uri, parseS3Uri, type S3Location } from "./s3/s3-uri.js";
+export type { ProfileTarget } from "./settings.js";

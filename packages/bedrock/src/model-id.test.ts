@@ -83,7 +83,16 @@ describe("resolveModel", () => {
     expect(error.message).toContain(
       `is ${words}, which does not name its model, so the family must be given explicitly`,
     );
-    expect(error.allowed).toEqual(["titan-text-v1", "titan-text-v2", "cohere-v3", "cohere-v4"]);
+    expect(error.allowed).toEqual([
+      "titan-text-v1",
+      "titan-text-v2",
+      "titan-multimodal",
+      "cohere-v3",
+      "cohere-v4",
+      "nova-multimodal",
+      "marengo-2-7",
+      "marengo-3-0",
+    ]);
 
     expect(resolveModel(id, "cohere-v4")).toMatchObject({
       modelId: id,

@@ -163,3 +163,38 @@ function stripGeoPrefix(id: string): { bareId: string; geoPrefix: string | undef
   }
   return { bareId: id, geoPrefix: undefined };
 }
+
+/**
+ * True when the family of `modelId` can only be learned from the control plane: an
+ * application inference profile ARN with no `family` given.
+ *
+ * @example
+ * needsProfileLookup("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc", undefined); // true
+ * needsProfileLookup("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc", "cohere-v4"); // false
+ */
+export function needsProfileLookup(modelId: string, family: string | undefined): boolean {
+  return family === undefined && splitModelId(modelId).kind === "application-inference-profile";
+}
+
+/**
+ * Throws ConfigurationError when InvokeModel would refuse this id for its family: Marengo 2.7
+ * answers synchronous calls only through an inference profile, never by bare or
+ * foundation-model id (those are for async invoke).
+ *
+ * @example
+ * checkInvocable(resolveModel("twelvelabs.marengo-embed-2-7-v1:0")); // throws: use us. or eu.
+ * checkInvocable(resolveModel("us.twelvelabs.marengo-embed-2-7-v1:0")); // fine
+ */
+export function checkInvocable(model: ResolvedModel): void {
+  const family = familyByName(model.family);
+  if (!family?.onDemandNeedsProfile || model.kind !== "foundation" || model.baseModelId === undefined) return;
+  const profiles = ["us", "eu"].map((prefix) => `${prefix}.${model.baseModelId}`);
+  throw new ConfigurationError(
+    `"${model.modelId}" cannot be invoked directly: ${family.name} models answer InvokeModel only through an inference profile.`,
+    {
+      path: "model",
+      allowed: profiles,
+      fix: `Use the inference profile id of your region's geography (${profiles.join(" or ")}); the bare id is for async invoke only.`,
+    },
+  );
+}

@@ -1,7 +1,11 @@
-import { type BedrockEmbedderOptions, ConfigurationError } from "@bedrock-embeddings/core";
+import {
+  type BedrockEmbedderOptions,
+  ConfigurationError,
+  type EmbeddingType,
+} from "@bedrock-embeddings/core";
 import { familyByName } from "./model-catalog/catalog.js";
-import type { ModelFamily, TruncateMode } from "./model-catalog/model-family.js";
-import { type ResolvedModel, resolveModel } from "./model-id.js";
+import type { FamilyName, ModelFamily, TruncateMode } from "./model-catalog/model-family.js";
+import { checkInvocable, type ResolvedModel, resolveModel } from "./model-id.js";
 
 /** The validated, family-checked settings an embedder runs with. */
 export interface EmbedderSettings {
@@ -14,17 +18,41 @@ export interface EmbedderSettings {
   normalize: boolean;
   inputType: string | undefined;
   truncate: TruncateMode | undefined;
+  /** Encodings `embedInputs` asks for by default; float when not configured. */
+  embeddingTypes: readonly EmbeddingType[];
   maxConcurrency: number;
   maxAttempts: number;
   requestTimeoutMs: number | undefined;
 }
 
 /**
- * Checks schema-valid options against the model family (dimensions, truncate, inputType) and
- * works out the output dimension. Throws ConfigurationError with the option's path.
+ * The model behind an application inference profile, as the control plane named it.
+ *
+ * @example
+ * const behind: ProfileTarget = { family: "cohere-v4", baseModelId: "cohere.embed-v4:0" };
  */
-export function resolveSettings(options: BedrockEmbedderOptions): EmbedderSettings {
-  const model = resolveModel(options.model, options.family);
+export interface ProfileTarget {
+  family: FamilyName;
+  baseModelId: string | undefined;
+}
+
+/**
+ * Checks schema-valid options against the model family (dimensions, truncate, inputType,
+ * embeddingTypes, whether the id can be invoked) and works out the output dimension. `target`
+ * is what a control-plane lookup found behind an application inference profile. Throws
+ * ConfigurationError with the option's path.
+ */
+export function resolveSettings(options: BedrockEmbedderOptions, target?: ProfileTarget): EmbedderSettings {
+  const model: ResolvedModel = target
+    ? { ...resolveModel(options.model, target.family), baseModelId: target.baseModelId, known: true }
+    : resolveModel(options.model, options.family);
+  if (target && options.family !== undefined && options.family !== target.family) {
+    throw new ConfigurationError(
+      `"${options.model}" is an application inference profile for a ${target.family} model, but family is "${options.family}".`,
+      { path: "family", allowed: [target.family], fix: `Set family to "${target.family}" or remove it.` },
+    );
+  }
+  checkInvocable(model);
   const family = familyByName(model.family)!;
   const requestDimensions = checkDimensions(family, options.dimensions);
   // A catalog model, or a family whose size is chosen by request, pins the dimension. An unknown
@@ -38,6 +66,7 @@ export function resolveSettings(options: BedrockEmbedderOptions): EmbedderSettin
     normalize: options.normalize,
     inputType: checkInputType(family, options.inputType),
     truncate: checkTruncate(family, options.truncate),
+    embeddingTypes: checkEmbeddingTypes(family, options.embeddingTypes),
     maxConcurrency: options.maxConcurrency,
     maxAttempts: options.maxAttempts,
     requestTimeoutMs: options.requestTimeoutMs,
@@ -76,16 +105,63 @@ function checkTruncate(family: ModelFamily, truncate: TruncateMode | undefined):
   });
 }
 
-function checkInputType(family: ModelFamily, inputType: string | undefined): string | undefined {
+/**
+ * The encodings to request, checked against the family: no duplicates, each one the family
+ * returns. Float alone when `types` is undefined.
+ *
+ * @example
+ * checkEmbeddingTypes(MODEL_FAMILIES["titan-text-v2"], ["float", "binary"]); // ["float", "binary"]
+ */
+export function checkEmbeddingTypes(
+  family: ModelFamily,
+  types: readonly EmbeddingType[] | undefined,
+  path = "embeddingTypes",
+): readonly EmbeddingType[] {
+  if (types === undefined) return ["float"];
+  const unsupported = types.filter((type) => !family.embeddingTypes.includes(type));
+  if (unsupported.length > 0) {
+    throw new ConfigurationError(
+      `${family.name} models cannot return ${unsupported.join(", ")} embeddings.`,
+      {
+        path,
+        allowed: family.embeddingTypes,
+        fix:
+          family.embeddingTypes.length === 1
+            ? `Remove ${path}; ${family.name} returns floats only.`
+            : "Request only the allowed types.",
+      },
+    );
+  }
+  const repeated = types.filter((type, position) => types.indexOf(type) !== position);
+  if (repeated.length > 0) {
+    throw new ConfigurationError(`${path} lists ${repeated.join(", ")} more than once.`, {
+      path,
+      fix: "List each type once.",
+    });
+  }
+  return [...types];
+}
+
+/**
+ * `inputType` checked against the family's modes (Cohere `input_type`, Nova `embeddingPurpose`).
+ *
+ * @example
+ * checkInputType(MODEL_FAMILIES["nova-multimodal"], "IMAGE_RETRIEVAL"); // "IMAGE_RETRIEVAL"
+ */
+export function checkInputType(
+  family: ModelFamily,
+  inputType: string | undefined,
+  path = "inputType",
+): string | undefined {
   if (inputType === undefined || family.inputTypes.includes(inputType)) return inputType;
   if (family.inputTypes.length === 0) {
     throw new ConfigurationError(`${family.name} models have no input type.`, {
-      path: "inputType",
-      fix: "Remove inputType; it only applies to Cohere models.",
+      path,
+      fix: "Remove inputType; it only applies to Cohere (input_type) and Nova (embeddingPurpose) models.",
     });
   }
   throw new ConfigurationError(`inputType "${inputType}" is not supported by ${family.name} models.`, {
-    path: "inputType",
+    path,
     allowed: family.inputTypes,
     fix: "Use one of the allowed values, or remove inputType to pick it from the memory action.",
   });

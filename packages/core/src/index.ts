@@ -4,6 +4,8 @@ export * from "./embedding-base.js";
 export * from "./environment.js";
 export * from "./errors/index.js";
 export * from "./memory-action.js";
+export * from "./multimodal/index.js";
 export * from "./testing/fake-embedder.js";
+export * from "./testing/test-png.js";
 export * from "./usage.js";
 export * from "./vector/index.js";

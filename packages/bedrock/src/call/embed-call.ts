@@ -37,14 +37,26 @@ export interface CallContext {
   estimateCost?: CallCostEstimator | undefined;
 }
 
-/** How one call ended: vectors by position in the call, failures by input index. */
-export interface CallResult {
-  vectors: (number[] | undefined)[];
+/**
+ * How one call ended: a value per input of the call (a vector for the text path, a result for
+ * `embedInputs`), failures by input index.
+ */
+export interface CallResult<Value = number[]> {
+  vectors: (Value | undefined)[];
   failures: BatchFailure[];
   /** Set when the failure will fail every other call too (auth, access, bad model id). */
   fatal: BedrockApiError | undefined;
   usage: EmbeddingUsage;
 }
+
+/**
+ * Turns an answered call into per-input values, reporting the input tokens as soon as they
+ * are known. Throwing fails every input of the call with that error.
+ */
+export type DecodeResponse<Value> = (
+  response: InvokeResult,
+  reportTokens: (tokens: number | undefined) => void,
+) => Omit<CallResult<Value>, "usage">;
 
 /**
  * Embeds one planned call: builds the family body, sends it through the retry layer, parses
@@ -57,10 +69,39 @@ export async function embedCall(
   indexes: readonly number[],
   settings: RequestSettings,
 ): Promise<CallResult> {
+  const body = context.family.buildBody(texts, settings);
+  return invokeCall(context, body, indexes, (response, reportTokens) => {
+    const parsed = context.family.parseResponse(response.body, context.modelId);
+    reportTokens(parsed.inputTokens ?? response.inputTokenCount);
+    if (parsed.vectors.length !== texts.length) {
+      throw new ResponseError(
+        `The response for ${context.modelId} holds ${parsed.vectors.length} vectors for ${texts.length} texts (inputs ${describeIndexes(indexes)}).`,
+        {
+          modelId: context.modelId,
+          expected: texts.length,
+          actual: parsed.vectors.length,
+          index: indexes[0],
+        },
+      );
+    }
+    return checkAll(context, parsed.vectors, indexes);
+  });
+}
+
+/**
+ * Sends one prepared body for the inputs at `indexes` through the retry layer, counts usage,
+ * decodes the answer with `decode`, and reports an `onCall` event. The shared core of the text
+ * path and `embedInputs`. Never throws.
+ */
+export async function invokeCall<Value>(
+  context: CallContext,
+  body: Record<string, unknown>,
+  indexes: readonly number[],
+  decode: DecodeResponse<Value>,
+): Promise<CallResult<Value>> {
   const started = context.now();
   const usage: EmbeddingUsage = { inputTokens: 0, calls: 0, retries: 0, throttles: 0 };
   let lastFailure: ErrorClassification | undefined;
-  const body = context.family.buildBody(texts, settings);
   const outcome = await runWithRetry(
     () => invokeModel(context.client, context.modelId, body, context.requestTimeoutMs),
     context.policy,
@@ -75,7 +116,7 @@ export async function embedCall(
   usage.retries = outcome.attempts - 1;
 
   const finish = (
-    result: Omit<CallResult, "usage">,
+    result: Omit<CallResult<Value>, "usage">,
     response: InvokeResult | undefined,
     tokens: number | undefined,
   ) => {
@@ -125,21 +166,11 @@ export async function embedCall(
   const response = outcome.value;
   let tokens: number | undefined;
   try {
-    const parsed = context.family.parseResponse(response.body, context.modelId);
-    tokens = parsed.inputTokens ?? response.inputTokenCount;
-    usage.inputTokens = tokens ?? 0;
-    if (parsed.vectors.length !== texts.length) {
-      throw new ResponseError(
-        `The response for ${context.modelId} holds ${parsed.vectors.length} vectors for ${texts.length} texts (inputs ${describeIndexes(indexes)}).`,
-        {
-          modelId: context.modelId,
-          expected: texts.length,
-          actual: parsed.vectors.length,
-          index: indexes[0],
-        },
-      );
-    }
-    return finish(checkAll(context, parsed.vectors, indexes), response, tokens);
+    const decoded = decode(response, (reported) => {
+      tokens = reported;
+      usage.inputTokens = reported ?? 0;
+    });
+    return finish(decoded, response, tokens);
   } catch (error) {
     return finish(
       { vectors: indexes.map(() => undefined), failures: failAll(indexes, asError(error)), fatal: undefined },
@@ -179,7 +210,8 @@ function asError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));
 }
 
-function describeIndexes(indexes: readonly number[]): string {
+/** `0` or `3-5`, for messages about the inputs of one call. */
+export function describeIndexes(indexes: readonly number[]): string {
   if (indexes.length === 0) return "none";
   return indexes.length === 1 ? String(indexes[0]) : `${indexes[0]}-${indexes[indexes.length - 1]}`;
 }

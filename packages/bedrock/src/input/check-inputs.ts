@@ -17,36 +17,47 @@ export function prepareTexts(
       fix: "Pass an array, e.g. embedBatch([text]), or use embed(text) for one text.",
     });
   }
+  return texts.map((text: unknown, index) => prepareText(text, index, family, truncate));
+}
+
+/**
+ * One text checked like `prepareTexts` does (a non-blank string within the family's character
+ * ceiling, or cut to it when truncation is configured); `index` names it in errors.
+ *
+ * @example
+ * prepareText("hello", 3, MODEL_FAMILIES["marengo-2-7"], undefined); // "hello"
+ */
+export function prepareText(
+  text: unknown,
+  index: number,
+  family: ModelFamily,
+  truncate: TruncateMode | undefined,
+): string {
   const truncating = truncate !== undefined && truncate !== "NONE";
   const limit = family.limits.charactersPerText;
-  return texts.map((text: unknown, index) => {
-    if (typeof text !== "string") {
-      throw new InputError(`expected a string, received ${describeType(text)}.`, {
-        index,
-        fix: "Convert every input to text before embedding.",
-      });
-    }
-    if (text.trim() === "") {
-      throw new InputError("the text is empty or only whitespace.", {
-        index,
-        fix: "Remove empty texts before embedding; they carry nothing to embed.",
-      });
-    }
-    if (!exceedsCodePoints(text, limit)) return text;
-    if (truncating) return family.fitText(text, truncate);
-    const actual = codePointLength(text);
-    throw new InputError(
-      `the text has ${actual} characters; ${family.name} models accept at most ${limit}.`,
-      {
-        index,
-        limit,
-        actual,
-        fix:
-          family.truncateModes.length > 1
-            ? `Shorten or split the text, or set truncate to one of ${family.truncateModes.filter((mode) => mode !== "NONE").join(", ")} to cut it.`
-            : `Shorten or split the text; ${family.name} cannot truncate (truncate only accepts NONE).`,
-      },
-    );
+  if (typeof text !== "string") {
+    throw new InputError(`expected a string, received ${describeType(text)}.`, {
+      index,
+      fix: "Convert every input to text before embedding.",
+    });
+  }
+  if (text.trim() === "") {
+    throw new InputError("the text is empty or only whitespace.", {
+      index,
+      fix: "Remove empty texts before embedding; they carry nothing to embed.",
+    });
+  }
+  if (!exceedsCodePoints(text, limit)) return text;
+  if (truncating) return family.fitText(text, truncate);
+  const actual = codePointLength(text);
+  throw new InputError(`the text has ${actual} characters; ${family.name} models accept at most ${limit}.`, {
+    index,
+    limit,
+    actual,
+    fix:
+      family.truncateModes.length > 1
+        ? `Shorten or split the text, or set truncate to one of ${family.truncateModes.filter((mode) => mode !== "NONE").join(", ")} to cut it.`
+        : `Shorten or split the text; ${family.name} cannot truncate (truncate only accepts NONE).`,
   });
 }
 

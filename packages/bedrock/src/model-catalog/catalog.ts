@@ -1,6 +1,10 @@
 import { cohereV3 } from "./cohere-v3.js";
 import { cohereV4 } from "./cohere-v4.js";
+import { marengo27 } from "./marengo-2-7.js";
+import { marengo30 } from "./marengo-3-0.js";
 import type { FamilyName, ModelFamily } from "./model-family.js";
+import { novaMultimodal } from "./nova-multimodal.js";
+import { titanMultimodal } from "./titan-multimodal.js";
 import { titanTextV1 } from "./titan-text-v1.js";
 import { titanTextV2 } from "./titan-text-v2.js";
 
@@ -9,13 +13,17 @@ import { titanTextV2 } from "./titan-text-v2.js";
  *
  * @example
  * MODEL_FAMILIES["titan-text-v2"].dimensions.allowed; // [256, 512, 1024]
- * Object.keys(MODEL_FAMILIES); // ["titan-text-v1", "titan-text-v2", "cohere-v3", "cohere-v4"]
+ * Object.keys(MODEL_FAMILIES); // ["titan-text-v1", "titan-text-v2", "titan-multimodal", "cohere-v3", ...]
  */
 export const MODEL_FAMILIES: Readonly<Record<FamilyName, ModelFamily>> = Object.freeze({
   "titan-text-v1": titanTextV1,
   "titan-text-v2": titanTextV2,
+  "titan-multimodal": titanMultimodal,
   "cohere-v3": cohereV3,
   "cohere-v4": cohereV4,
+  "nova-multimodal": novaMultimodal,
+  "marengo-2-7": marengo27,
+  "marengo-3-0": marengo30,
 });
 
 /**

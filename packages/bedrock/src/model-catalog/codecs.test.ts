@@ -173,7 +173,11 @@ describe("catalog", () => {
     expect(familyOfModelId("cohere.embed-multilingual-v3")?.name).toBe("cohere-v3");
     expect(familyOfModelId("amazon.titan-embed-text-v2:1")).toBeUndefined();
     expect(familyOfModelId("cohere.embed-v4")).toBeUndefined();
-    expect(KNOWN_MODEL_IDS).toHaveLength(6);
+    expect(familyOfModelId("amazon.titan-embed-image-v1")?.name).toBe("titan-multimodal");
+    expect(familyOfModelId("amazon.nova-2-multimodal-embeddings-v1:0")?.name).toBe("nova-multimodal");
+    expect(familyOfModelId("twelvelabs.marengo-embed-2-7-v1:0")?.name).toBe("marengo-2-7");
+    expect(familyOfModelId("twelvelabs.marengo-embed-3-0-v1:0")?.name).toBe("marengo-3-0");
+    expect(KNOWN_MODEL_IDS).toHaveLength(10);
   });
 
   it("cohere-v3 cuts over-long texts from the side truncate names, by code point", () => {

@@ -1,5 +1,5 @@
 import { ResponseError } from "@bedrock-embeddings/core";
-import type { ParsedResponse } from "./model-family.js";
+import type { ParsedEmbeddings, ParsedResponse } from "./model-family.js";
 import { describeValue, expectObject, isRecord, readTokenCount } from "./response-shape.js";
 
 /**
@@ -18,4 +18,22 @@ export function parseTitanResponse(body: unknown, modelId: string): ParsedRespon
     `The response for ${modelId} has no "embedding" list (nor "embeddingsByType.float"); found ${found}.`,
     { modelId, fix: "Check that the model id and family are a Titan text embedding model." },
   );
+}
+
+/**
+ * Titan v2 with encodings: `embedding` (always float) and `embeddingsByType` (`float`, and
+ * `binary` when asked for). Floats come from `embedding`, then `embeddingsByType.float`.
+ */
+export function parseTitanTypedResponse(body: unknown, modelId: string): ParsedEmbeddings {
+  const object = expectObject(body, modelId);
+  const byType = isRecord(object["embeddingsByType"]) ? object["embeddingsByType"] : {};
+  const float = Array.isArray(object["embedding"]) ? object["embedding"] : byType["float"];
+  if (float === undefined && byType["binary"] === undefined) {
+    // Neither encoding: the same message as the text path gives.
+    parseTitanResponse(body, modelId);
+  }
+  return {
+    perInput: [[{ byType: { float, binary: byType["binary"] } }]],
+    inputTokens: readTokenCount(object["inputTextTokenCount"]),
+  };
 }

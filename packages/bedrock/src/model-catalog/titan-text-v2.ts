@@ -1,11 +1,14 @@
 import type { ModelFamily } from "./model-family.js";
 import { singleText } from "./response-shape.js";
-import { parseTitanResponse } from "./titan-response.js";
+import { parseTitanResponse, parseTitanTypedResponse } from "./titan-response.js";
+import { textsOf, unpackedLength, wantsTypes } from "./wire-inputs.js";
 
 /**
- * Titan Text Embeddings V2. Body `{inputText, dimensions, normalize}`: `dimensions` is always
- * sent so the output size never depends on a service default, and `normalize` carries the
- * embedder's setting (the server normalizes; no client pass). 50,000 characters or 8,192 tokens.
+ * Titan Text Embeddings V2. Body `{inputText, dimensions, normalize, embeddingTypes?}`:
+ * `dimensions` is always sent so the output size never depends on a service default, and
+ * `normalize` carries the embedder's setting (the server normalizes floats; no client pass).
+ * `embeddingTypes` is sent only when more than float is asked for; `binary` comes back as one
+ * 0/1 value per dimension. 50,000 characters or 8,192 tokens.
  */
 export const titanTextV2: ModelFamily = {
   name: "titan-text-v2",
@@ -17,11 +20,18 @@ export const titanTextV2: ModelFamily = {
   truncateModes: ["NONE"],
   inputTypes: [],
   defaultInputType: () => undefined,
+  modalities: ["text"],
+  embeddingTypes: ["float", "binary"],
+  media: undefined,
+  typedLength: unpackedLength,
   fitText: (text) => text,
   buildBody: (texts, settings) => ({
     inputText: singleText(texts, "titan-text-v2"),
     dimensions: settings.dimensions,
     normalize: settings.normalize,
+    ...(wantsTypes(settings.embeddingTypes) ? { embeddingTypes: [...settings.embeddingTypes] } : {}),
   }),
   parseResponse: parseTitanResponse,
+  buildInputsBody: (inputs, settings) => titanTextV2.buildBody(textsOf(inputs, "titan-text-v2"), settings),
+  parseInputsResponse: parseTitanTypedResponse,
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EMBEDDING_TYPES } from "../multimodal/embedding-result.js";
 
 /** Explicit AWS keys; `sessionToken` for temporary (STS) credentials. */
 export const awsCredentialsSchema = z.strictObject({
@@ -48,6 +49,11 @@ export const bedrockEmbedderOptionsSchema = z.strictObject({
   inputType: z.string().min(1).optional(),
   /** What the model does with over-long input; NONE makes it an error. */
   truncate: z.enum(TRUNCATE_MODES).optional(),
+  /**
+   * Encodings to request (Titan v2: float, binary; Cohere: float, int8, uint8, binary, ubinary).
+   * `embed`/`embedBatch` return floats, so they need "float" here; `embedInputs` returns every type.
+   */
+  embeddingTypes: z.array(z.enum(EMBEDDING_TYPES)).min(1).optional(),
   /** Calls in flight at once for one embedder. */
   maxConcurrency: z.int().min(1).max(256).default(4),
   /** Attempts per call, first one included; retries only retryable errors. */

@@ -1,3 +1,4 @@
+import type { EmbeddingResult } from "../multimodal/embedding-result.js";
 import { type BaseErrorOptions, BedrockEmbeddingsError, errorCodeOf } from "./base-error.js";
 
 /** One input that could not be embedded, with why. */
@@ -18,20 +19,24 @@ export interface BatchFailure {
 export class BatchEmbeddingError extends BedrockEmbeddingsError {
   readonly vectors: readonly (number[] | undefined)[];
   readonly failures: readonly BatchFailure[];
+  /** From `embedInputs`: every result embedded (typed encodings included), undefined where it failed. */
+  readonly results: readonly (EmbeddingResult | undefined)[] | undefined;
 
   constructor(
     vectors: readonly (number[] | undefined)[],
     failures: readonly BatchFailure[],
-    options: BaseErrorOptions = {},
+    options: BaseErrorOptions & { results?: readonly (EmbeddingResult | undefined)[] } = {},
   ) {
     const first = failures[0];
     const summary =
       `${failures.length} of ${vectors.length} inputs failed (indexes ${summarizeIndexes(failures)}); ` +
       `the other vectors are kept on this error's \`vectors\`.` +
       (first ? ` First failure: ${first.error.message}` : "");
-    super("BATCH", summary, { cause: first?.error, ...options });
+    const { results, ...base } = options;
+    super("BATCH", summary, { cause: first?.error, ...base });
     this.vectors = vectors;
     this.failures = failures;
+    this.results = results;
   }
 
   static override isInstance(value: unknown): value is BatchEmbeddingError {

@@ -1,0 +1,182 @@
+import {
+  addUsage,
+  BatchEmbeddingError,
+  type BatchFailure,
+  type BedrockApiError,
+  ConfigurationError,
+  type EmbeddingResult,
+  type EmbeddingUsage,
+  type EmbedInputsOptions,
+  emptyUsage,
+  type MemoryAction,
+  ResponseError,
+} from "@bedrock-embeddings/core";
+import { type BoundedResult, type Limiter, runBounded } from "../batch/run-bounded.js";
+import { withFailedIndexes } from "../call/api-error.js";
+import { type CallContext, type CallResult, describeIndexes, invokeCall } from "../call/embed-call.js";
+import type { RequestSettings } from "../model-catalog/model-family.js";
+import { checkEmbeddingTypes, checkInputType, type EmbedderSettings } from "../settings.js";
+import { decodeResult } from "./decode-results.js";
+import { type MediaFiles, nodeMediaFiles } from "./media-source.js";
+import { type PlannedInputCall, planInputCalls } from "./plan-input-calls.js";
+import { prepareInputs } from "./prepare-inputs.js";
+
+/** What `embedInputs` needs from the embedder: its call path, shared limiter and settings. */
+export interface InputsRunner {
+  context: CallContext;
+  limiter: Limiter;
+  settings: EmbedderSettings;
+  /** Request settings for the memory action (already validated by the embedder). */
+  base: RequestSettings;
+  files?: MediaFiles;
+}
+
+/**
+ * Results of `embedInputs` with the usage of the run.
+ *
+ * @example
+ * const { results, usage } = await embedder.embedInputsDetailed([{ image: { file: "cat.png" } }]);
+ */
+export interface DetailedResults {
+  results: EmbeddingResult[];
+  usage: EmbeddingUsage;
+}
+
+const DETAIL_LEVELS = ["STANDARD_IMAGE", "DOCUMENT_IMAGE"] as const;
+
+/**
+ * Checks and loads every input, plans calls per modality and family limits, sends them through
+ * the embedder's call path (retries, limiter, events), and decodes one result per input.
+ * Failures follow `embedBatch`: an error that dooms every call is thrown as that
+ * BedrockApiError; other failures give a BatchEmbeddingError keeping every result embedded.
+ */
+export async function runEmbedInputs(
+  runner: InputsRunner,
+  inputs: unknown,
+  memoryAction: MemoryAction | undefined,
+  options: EmbedInputsOptions = {},
+): Promise<DetailedResults> {
+  const { context, settings } = runner;
+  const family = settings.family;
+  const types =
+    options.embeddingTypes === undefined
+      ? settings.embeddingTypes
+      : checkEmbeddingTypes(family, options.embeddingTypes, "options.embeddingTypes");
+  const inputType = checkInputType(family, options.inputType, "options.inputType") ?? settings.inputType;
+  const detailLevel = checkDetailLevel(family.name, options.detailLevel);
+  const wire = await prepareInputs(inputs, family, settings.truncate, runner.files ?? nodeMediaFiles);
+  const plan = planInputCalls(wire, family);
+  const decode = {
+    modelId: context.modelId,
+    family,
+    normalize: context.normalize,
+    dimension: context.dimension,
+    types,
+  };
+
+  let fatal: BedrockApiError | undefined;
+  const outcomes = await runBounded(
+    plan.length,
+    runner.limiter,
+    async (position) => {
+      const { modality, indexes } = plan[position]!;
+      const callInputs = indexes.map((index) => wire[index]!);
+      const request: RequestSettings = {
+        ...runner.base,
+        inputType: inputType ?? family.defaultInputType(memoryAction, modality),
+        embeddingTypes: types,
+        ...(detailLevel === undefined ? {} : { detailLevel }),
+      };
+      const body = family.buildInputsBody(callInputs, request);
+      const result = await invokeCall<EmbeddingResult>(context, body, indexes, (response, reportTokens) => {
+        const parsed = family.parseInputsResponse(response.body, context.modelId, callInputs);
+        reportTokens(parsed.inputTokens ?? response.inputTokenCount);
+        if (parsed.perInput.length !== indexes.length) {
+          throw new ResponseError(
+            `The response for ${context.modelId} holds ${parsed.perInput.length} embeddings for ${indexes.length} inputs (inputs ${describeIndexes(indexes)}).`,
+            {
+              modelId: context.modelId,
+              expected: indexes.length,
+              actual: parsed.perInput.length,
+              index: indexes[0],
+            },
+          );
+        }
+        const vectors: (EmbeddingResult | undefined)[] = [];
+        const failures: BatchFailure[] = [];
+        parsed.perInput.forEach((entries, offset) => {
+          const index = indexes[offset]!;
+          try {
+            vectors.push(decodeResult(decode, entries, callInputs[offset]!, index));
+          } catch (error) {
+            vectors.push(undefined);
+            failures.push({ index, error: error instanceof Error ? error : new Error(String(error)) });
+          }
+        });
+        return { vectors, failures, fatal: undefined };
+      });
+      fatal ??= result.fatal;
+      return result;
+    },
+    () => fatal !== undefined,
+  );
+  return settle(wire.length, plan, outcomes, fatal);
+}
+
+function settle(
+  count: number,
+  plan: readonly PlannedInputCall[],
+  outcomes: readonly BoundedResult<CallResult<EmbeddingResult>>[],
+  fatal: BedrockApiError | undefined,
+): DetailedResults {
+  const results: (EmbeddingResult | undefined)[] = new Array(count).fill(undefined);
+  const failures: BatchFailure[] = [];
+  const usage = emptyUsage();
+  outcomes.forEach((outcome, position) => {
+    const { indexes } = plan[position]!;
+    if (outcome.status === "fulfilled") {
+      outcome.value.vectors.forEach((result, offset) => {
+        results[indexes[offset]!] = result;
+      });
+      failures.push(...outcome.value.failures);
+      addUsage(usage, outcome.value.usage);
+    } else if (outcome.status === "rejected") {
+      const error = outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
+      failures.push(...indexes.map((index) => ({ index, error })));
+    }
+  });
+  if (fatal) {
+    throw withFailedIndexes(
+      fatal,
+      results.flatMap((result, index) => (result === undefined ? [index] : [])),
+    );
+  }
+  if (failures.length > 0) {
+    failures.sort((left, right) => left.index - right.index);
+    throw new BatchEmbeddingError(
+      results.map((result) => result?.vector),
+      failures,
+      { results },
+    );
+  }
+  return { results: results as EmbeddingResult[], usage };
+}
+
+function checkDetailLevel(
+  family: string,
+  level: EmbedInputsOptions["detailLevel"],
+): EmbedInputsOptions["detailLevel"] {
+  if (level === undefined) return undefined;
+  if (family !== "nova-multimodal") {
+    throw new ConfigurationError(`detailLevel applies to nova-multimodal models only, not ${family}.`, {
+      path: "options.detailLevel",
+      fix: "Remove detailLevel.",
+    });
+  }
+  if (DETAIL_LEVELS.includes(level)) return level;
+  throw new ConfigurationError(`unknown detailLevel "${String(level)}".`, {
+    path: "options.detailLevel",
+    allowed: DETAIL_LEVELS,
+    fix: "Use one of the allowed values.",
+  });
+}

@@ -268,6 +268,47 @@ describe("embedInputs bodies and results", () => {
   });
 });
 
+describe("cost of media calls", () => {
+  it("prices images per image (Marengo, Titan multimodal) and leaves unknown rates unestimated", async () => {
+    const events: BedrockCallEvent[] = [];
+    const onCall = (event: BedrockCallEvent) => events.push(event);
+    const marengo = new BedrockEmbedder({
+      model: "twelvelabs.marengo-embed-3-0-v1:0",
+      client: fakeClient(() => ({ data: [{ embedding: vectorOf(512) }] })).client,
+      onCall,
+    });
+    const { usage } = await marengo.embedInputsDetailed([
+      { text: "a" },
+      { image: { bytes: png } },
+      { text: "b", image: { bytes: png } },
+    ]);
+    const cost = (index: number) => events.find((event) => event.indexes[0] === index)?.estimatedCostUsd;
+    expect(cost(0)).toBeCloseTo(0.00007, 12); // per text request
+    expect(cost(1)).toBeCloseTo(0.0001, 12); // per image
+    expect(cost(2)).toBeCloseTo(0.00017, 12); // both
+    expect(usage.estimatedCostUsd).toBeCloseTo(0.00034, 12);
+
+    events.length = 0;
+    const titan = new BedrockEmbedder({
+      model: "amazon.titan-embed-image-v1",
+      client: fakeClient(() => ({ embedding: vectorOf(1024), inputTextTokenCount: 1000 })).client,
+      onCall,
+    });
+    await titan.embedInputs([{ text: "t", image: { bytes: png } }]);
+    expect(events[0]?.estimatedCostUsd).toBeCloseTo(1000 * 0.8e-6 + 0.00006, 12);
+
+    events.length = 0;
+    const nova = new BedrockEmbedder({
+      model: "amazon.nova-2-multimodal-embeddings-v1:0",
+      client: fakeClient(() => ({ embeddings: [{ embeddingType: "IMAGE", embedding: vectorOf(3072) }] }))
+        .client,
+      onCall,
+    });
+    await nova.embedInputs([{ image: { bytes: png } }, { audio: { s3Uri: "s3://b/a.mp3" } }]);
+    expect(events.map((event) => event.estimatedCostUsd)).toEqual([undefined, undefined]);
+  });
+});
+
 describe("embedInputs failures", () => {
   it("an oversize image, a wrong modality or a bad format is an InputError and nothing is sent", async () => {
     const fake = fakeClient(() => ({ embedding: vectorOf(1024) }));

@@ -8,6 +8,7 @@ import {
   type EmbeddingUsage,
   type EmbedInputsOptions,
   emptyUsage,
+  type InputModality,
   type MemoryAction,
   ResponseError,
 } from "@bedrock-embeddings/core";
@@ -15,6 +16,8 @@ import { type BoundedResult, type Limiter, runBounded } from "../batch/run-bound
 import { withFailedIndexes } from "../call/api-error.js";
 import { type CallContext, type CallResult, describeIndexes, invokeCall } from "../call/embed-call.js";
 import type { RequestSettings } from "../model-catalog/model-family.js";
+import type { CallCostEstimator } from "../pricing/call-cost.js";
+import { estimateCostUsd } from "../pricing/estimate-cost.js";
 import { checkEmbeddingTypes, checkInputType, type EmbedderSettings } from "../settings.js";
 import { decodeResult } from "./decode-results.js";
 import { type MediaFiles, nodeMediaFiles } from "./media-source.js";
@@ -88,7 +91,8 @@ export async function runEmbedInputs(
         ...(detailLevel === undefined ? {} : { detailLevel }),
       };
       const body = family.buildInputsBody(callInputs, request);
-      const result = await invokeCall<EmbeddingResult>(context, body, indexes, (response, reportTokens) => {
+      const priced = { ...context, estimateCost: mediaCostEstimator(context, modality, indexes.length) };
+      const result = await invokeCall<EmbeddingResult>(priced, body, indexes, (response, reportTokens) => {
         const parsed = family.parseInputsResponse(response.body, context.modelId, callInputs);
         reportTokens(parsed.inputTokens ?? response.inputTokenCount);
         if (parsed.perInput.length !== indexes.length) {
@@ -160,6 +164,33 @@ function settle(
     );
   }
   return { results: results as EmbeddingResult[], usage };
+}
+
+/**
+ * Prices one call by what it carried, from the dated price table: text calls like the text
+ * path; image and text+image calls by their tokens plus one image each (and Marengo's
+ * per-request rate for the text of a text+image input). A call with a part the table has no
+ * rate for (Cohere v4 and Nova images, any audio or video, whose length is not decoded) gets no
+ * estimate rather than a partial one.
+ */
+function mediaCostEstimator(
+  context: CallContext,
+  modality: InputModality,
+  count: number,
+): CallCostEstimator | undefined {
+  if (context.estimateCost === undefined || modality === "text") return context.estimateCost;
+  if (modality === "audio" || modality === "video") return undefined;
+  const requests = modality === "text-image" ? count : 0;
+  return (inputTokens) => {
+    const estimate = estimateCostUsd({
+      modelId: context.modelId,
+      family: context.family.name,
+      inputTokens,
+      images: count,
+      requests,
+    });
+    return estimate !== undefined && estimate.unpriced.length === 0 ? estimate.usd : undefined;
+  };
 }
 
 function checkDetailLevel(

@@ -36,7 +36,8 @@ export async function startS3Fixture(): Promise<S3Fixture> {
     region: "us-east-1",
     endpoint,
     forcePathStyle: true,
-    credentials: S3RVER_CREDENTIALS,
+    // A copy: the SDK writes a `$source` marker onto the credentials object it is given.
+    credentials: { ...S3RVER_CREDENTIALS },
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
@@ -48,7 +49,9 @@ export async function startS3Fixture(): Promise<S3Fixture> {
   return {
     endpoint,
     client,
-    settings: { endpoint, credentials: S3RVER_CREDENTIALS },
+    get settings() {
+      return { endpoint, credentials: { ...S3RVER_CREDENTIALS } };
+    },
     createBucket: async (name) => {
       await client.send(new CreateBucketCommand({ Bucket: name }));
     },

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { CliIo } from "./cli-io.js";
+import { batchFetchCommand, batchStatusCommand, batchSubmitCommand } from "./commands/batch-command.js";
 import { demoCommand } from "./commands/demo-command.js";
 import { embedCommand } from "./commands/embed-command.js";
 import {
@@ -61,6 +62,14 @@ export function buildProgram(io: CliIo): Command {
     .addOption(
       new Option("--action <action>", "memory action").choices(["add", "update", "search"]).default("add"),
     )
+    .option("--image <file>", "embed an image file instead of texts (a multimodal model)")
+    .option("--s3 <uri>", "embed an S3 object with async invoke (Nova or Marengo; needs --type)")
+    .addOption(
+      new Option("--type <type>", "what the --s3 object is").choices(["video", "audio", "image", "text"]),
+    )
+    .option("--segment-seconds <n>", "audio/video segment length in seconds (async)", integer)
+    .option("--segment-chars <n>", "longest text segment in characters (async, Nova)", integer)
+    .option("--resume <invocationArn>", "wait for an async invocation started earlier and print its segments")
     .action((texts: string[], options) => embedCommand(texts, options, io));
 
   const memory = program.command("memory").description("a persistent memory scoped by user, agent or run");
@@ -88,6 +97,35 @@ export function buildProgram(io: CliIo): Command {
   )
     .option("--all", "delete every memory of the scope")
     .action((id: string | undefined, options) => memoryDeleteCommand(id, options, io));
+
+  const batch = program
+    .command("batch")
+    .description("batch inference jobs for large corpora (S3 and a service role)");
+  batch
+    .command("submit")
+    .description("submit one text per stdin line (or the arguments) as a batch job; prints the job ARN")
+    .argument("[texts...]", "texts to embed; reads stdin when none are given")
+    .addOption(configOption())
+    .addOption(
+      new Option("--action <action>", "memory action").choices(["add", "update", "search"]).default("add"),
+    )
+    .option("--name <jobName>", "job name (default: from the time)")
+    .option("--wait", "wait for the job and print its vectors")
+    .action((texts: string[], options) => batchSubmitCommand(texts, options, io));
+  batch
+    .command("status")
+    .description("print a batch job's status and record counts as JSON")
+    .argument("<jobArn>")
+    .addOption(configOption())
+    .option("--wait", "wait until the job has finished")
+    .action((jobArn: string, options) => batchStatusCommand(jobArn, options, io));
+  batch
+    .command("fetch")
+    .description("print a finished job's vectors as JSON lines in input order; failed records on stderr")
+    .argument("<jobArn>")
+    .addOption(configOption())
+    .option("--wait", "wait for the job first")
+    .action((jobArn: string, options) => batchFetchCommand(jobArn, options, io));
 
   program
     .command("emulator")

@@ -7,12 +7,12 @@ function target(
   statuses: string[],
   extra: Partial<PollTarget<string>> = {},
 ): PollTarget<string> & { checks: number } {
-  const result = {
+  const result: PollTarget<string> & { checks: number } = {
     checks: 0,
     jobArn: "arn:aws:bedrock:us-east-1:123456789012:async-invoke/abc123def456",
     jobLabel: "Async invocation",
     resumeHint: "fetch it later",
-    check: async () => statuses[Math.min(result.checks++, statuses.length - 1)]!,
+    check: async (): Promise<string> => statuses[Math.min(result.checks++, statuses.length - 1)]!,
     isDone: (status: string) => status !== "InProgress",
     statusName: (status: string) => status,
     ...extra,

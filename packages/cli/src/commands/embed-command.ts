@@ -2,8 +2,9 @@ import { type EmbeddingUsage, emptyUsage, type MemoryAction, reportsUsage } from
 import type { CliIo } from "../cli-io.js";
 import { readLines } from "../read-lines.js";
 import { withRuntime } from "../runtime.js";
+import { type MediaOptions, mediaCommand, wantsMedia } from "./media-command.js";
 
-export interface EmbedCommandOptions {
+export interface EmbedCommandOptions extends Partial<MediaOptions> {
   config: string;
   action: MemoryAction;
 }
@@ -13,6 +14,7 @@ export interface EmbedCommandOptions {
  * JSON object per line: `{"index":0,"dimension":1024,"vector":[...]}` (plus `line` for stdin).
  */
 export async function embedCommand(texts: string[], options: EmbedCommandOptions, io: CliIo): Promise<void> {
+  if (wantsMedia(options)) return mediaCommand(texts, options, io);
   const inputs =
     texts.length > 0 ? texts.map((text) => ({ text, line: undefined })) : await readLines(io.stdin);
   await withRuntime(options.config, io.environment, async ({ embedder }) => {

@@ -239,6 +239,34 @@ describe("bedrock-embeddings batch and async commands as a child process", () =>
     expect(failed.stderr).toMatch(/error: Async invocation \S+ failed: .*EMULATOR_FAIL/);
   });
 
+  it("runs a batch job on the embedded emulator, which stores in the config's S3 endpoint", async () => {
+    const file = join(workDirectory, "embedded.yaml");
+    await writeFile(
+      file,
+      stringify({
+        embedder: {
+          provider: "aws_bedrock",
+          config: { model: "amazon.titan-embed-text-v2:0", dimensions: 512 },
+        },
+        emulator: { embedded: true },
+        s3: { endpoint: s3.endpoint, credentials: { ...S3RVER_CREDENTIALS } },
+        batch: {
+          inputS3Uri: "s3://bulk/embedded-in/",
+          outputS3Uri: "s3://bulk/embedded-out/",
+          roleArn: "arn:aws:iam::123456789012:role/bedrock-batch",
+          pollIntervalMs: 50,
+        },
+      }),
+    );
+    const result = await run(["batch", "submit", "--config", file, "--wait"], `${lines(100).join("\n")}\n`);
+    expect(result.stderr).toContain("fetched 100 of 100 vectors");
+    expect(result.code).toBe(0);
+    const [, first] = result.stdout.trim().split("\n");
+    expect(JSON.parse(first!)).toMatchObject({ index: 0, dimension: 512 });
+    const recordsFile = /\((s3:\/\/bulk\/embedded-in\/\S+\/records\.jsonl)\)/.exec(result.stderr)?.[1];
+    expect((await s3.read(recordsFile!))?.trim().split("\n")).toHaveLength(100);
+  });
+
   it("embed --s3 without --type is a usage error", async () => {
     const result = await run([
       "embed",

@@ -267,6 +267,49 @@ describe("bedrock-embeddings batch and async commands as a child process", () =>
     expect((await s3.read(recordsFile!))?.trim().split("\n")).toHaveLength(100);
   });
 
+  it("embed --image embeds a local image with a multimodal model; a text model refuses it", async () => {
+    // A valid 1x1 PNG.
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const image = join(workDirectory, "dot.png");
+    await writeFile(image, png);
+    const configFor = async (name: string, model: string) => {
+      const file = join(workDirectory, name);
+      await writeFile(
+        file,
+        stringify({ embedder: { provider: "aws_bedrock", config: { model } }, emulator: { embedded: true } }),
+      );
+      return file;
+    };
+    const result = await run([
+      "embed",
+      "--config",
+      await configFor("image.yaml", "amazon.titan-embed-image-v1"),
+      "--image",
+      image,
+    ]);
+    expect(result.stderr).toContain(`embedded ${image} with amazon.titan-embed-image-v1`);
+    expect(result.code).toBe(0);
+    const [line] = jsonLines<{ file: string; embeddingType: string; dimension: number; vector: number[] }>(
+      result.stdout,
+    );
+    expect(line).toMatchObject({ file: image, embeddingType: "IMAGE", dimension: 1024 });
+    expect(Math.hypot(...line!.vector)).toBeCloseTo(1, 6);
+
+    const refused = await run([
+      "embed",
+      "--config",
+      await configFor("text.yaml", "amazon.titan-embed-text-v2:0"),
+      "--image",
+      image,
+    ]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(/error: .*image/i);
+  });
+
   it("embed --s3 without --type is a usage error", async () => {
     const result = await run([
       "embed",

@@ -4,7 +4,12 @@ import {
   type AsyncMediaType,
   type AsyncModelOptions,
 } from "@bedrock-embeddings/bedrock";
-import { ConfigurationError, JobError, type MemoryAction } from "@bedrock-embeddings/core";
+import {
+  ConfigurationError,
+  isMultimodalEmbedder,
+  JobError,
+  type MemoryAction,
+} from "@bedrock-embeddings/core";
 import type { CliIo } from "../cli-io.js";
 import { type JobRuntime, withJobRuntime } from "../job-runtime.js";
 import { withRuntime } from "../runtime.js";
@@ -152,24 +157,15 @@ function printSegments(result: AsyncEmbeddingResult, io: CliIo): void {
   }
 }
 
-/** The multimodal method, when the configured embedder has it (structurally, like `isMultimodalEmbedder`). */
-interface ImageEmbedder {
-  embedInputs(
-    inputs: readonly { image: { file: string } }[],
-    memoryAction?: MemoryAction,
-  ): Promise<{ embeddingType: string; vector?: number[] }[]>;
-}
-
 async function embedImage(file: string, options: MediaOptions, io: CliIo): Promise<void> {
   await withRuntime(options.config, io.environment, async ({ embedder }) => {
-    const multimodal = embedder as unknown as Partial<ImageEmbedder>;
-    if (typeof multimodal.embedInputs !== "function") {
+    if (!isMultimodalEmbedder(embedder)) {
       throw new ConfigurationError(`the configured embedder (${embedder.modelId}) does not embed images.`, {
         path: "embedder.config.model",
         fix: "Use a multimodal model such as amazon.titan-embed-image-v1, cohere.embed-v4:0 or amazon.nova-2-multimodal-embeddings-v1:0.",
       });
     }
-    const [result] = await multimodal.embedInputs.call(embedder, [{ image: { file } }], options.action);
+    const [result] = await embedder.embedInputs([{ image: { file } }], options.action);
     const vector = result?.vector ?? [];
     io.stdout.write(
       `${JSON.stringify({ file, embeddingType: result?.embeddingType, dimension: vector.length, vector })}\n`,

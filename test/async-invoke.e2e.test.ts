@@ -197,7 +197,7 @@ describe("async invoke over the emulator and a real S3 server", () => {
       })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ reason: "timed-out", jobArn: invocationArn, status: "InProgress" });
-    expect(polls.length).toBeGreaterThanOrEqual(2);
+    expect(polls.length).toBeGreaterThanOrEqual(1);
     expect(polls.every((status) => status === "InProgress")).toBe(true);
     await expect(async.fetchAsyncEmbeddingResults(invocationArn)).rejects.toMatchObject({
       reason: "not-finished",

@@ -96,7 +96,7 @@ beforeAll(async () => {
   workDirectory = await mkdtemp(join(tmpdir(), "cli-bulk-e2e-"));
   s3 = await startS3Fixture();
   await s3.createBucket("bulk");
-  emulator = await startEmulator({ port: 0, s3: { endpoint: s3.endpoint }, asyncJobDelayMs: 300 });
+  emulator = await startEmulator({ port: 0, s3: { endpoint: s3.endpoint }, asyncJobDelayMs: 800 }); // long enough that the first poll of a job sees it InProgress
 });
 
 afterAll(async () => {

@@ -25,7 +25,11 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], input = ""): Promise<Run> {
+function run(
+  args: string[],
+  input = "",
+  onStderr?: (text: string, child: ChildProcess) => void,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [bin, ...args], {
       cwd: workDirectory,
@@ -34,7 +38,10 @@ function run(args: string[], input = ""): Promise<Run> {
     let stdout = "";
     let stderr = "";
     child.stdout!.on("data", (chunk) => (stdout += chunk));
-    child.stderr!.on("data", (chunk) => (stderr += chunk));
+    child.stderr!.on("data", (chunk) => {
+      stderr += chunk;
+      onStderr?.(stderr, child);
+    });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     child.stdin!.end(input);
@@ -53,7 +60,11 @@ let workDirectory: string;
 let s3: S3Fixture;
 let emulator: RunningEmulator;
 
-async function writeConfig(name: string, batch: Record<string, unknown> = {}): Promise<string> {
+async function writeConfig(
+  name: string,
+  batch: Record<string, unknown> = {},
+  target: RunningEmulator = emulator,
+): Promise<string> {
   const file = join(workDirectory, name);
   const config = {
     embedder: {
@@ -61,7 +72,7 @@ async function writeConfig(name: string, batch: Record<string, unknown> = {}): P
       config: {
         model: "amazon.titan-embed-text-v2:0",
         region: "us-east-1",
-        endpoint: emulator.url,
+        endpoint: target.url,
         credentials: { ...EMULATOR_DEFAULT_CREDENTIALS },
         dimensions: 256,
       },
@@ -308,6 +319,34 @@ describe("bedrock-embeddings batch and async commands as a child process", () =>
     expect(refused.code).not.toBe(0);
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toMatch(/error: .*image/i);
+  });
+
+  it("embed --s3 stops on Ctrl-C, says how to resume, and exits 1", async () => {
+    const slow = await startEmulator({ port: 0, s3: { endpoint: s3.endpoint }, asyncJobDelayMs: 600_000 });
+    try {
+      await s3.put("s3://bulk/clips/long.mp4", new Uint8Array(32), { "duration-seconds": "30" });
+      const config = await writeConfig("interrupt.yaml", {}, slow);
+      let interrupted = false;
+      const result = await run(
+        ["embed", "--config", config, "--s3", "s3://bulk/clips/long.mp4", "--type", "video"],
+        "",
+        (stderr, child) => {
+          if (!interrupted && /InProgress after/.test(stderr)) {
+            interrupted = true;
+            child.kill("SIGINT");
+          }
+        },
+      );
+      expect(interrupted).toBe(true);
+      expect(result.code).toBe(1);
+      const arn = /started async invocation (\S+)/.exec(result.stderr)?.[1];
+      expect(result.stderr).toContain(
+        `resume with: bedrock-embeddings embed --config ${config} --resume ${arn}`,
+      );
+      expect(result.stderr).toMatch(/error: Stopped waiting for async invocation .*: aborted/);
+    } finally {
+      await slow.close();
+    }
   });
 
   it("embed --s3 without --type is a usage error", async () => {

@@ -1,9 +1,5 @@
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import {
-  addUsage,
-  BatchEmbeddingError,
-  type BatchFailure,
-  type BedrockApiError,
   type BedrockEmbedderOptions,
   type BedrockEmbedderOptionsInput,
   bedrockEmbedderOptionsSchema,
@@ -16,7 +12,6 @@ import {
   type EmbeddingResult,
   type EmbedInputsOptions,
   type Environment,
-  emptyUsage,
   InputError,
   isQueryAction,
   MEMORY_ACTIONS,
@@ -25,21 +20,30 @@ import {
   parseWithSchema,
   type ReportsUsage,
 } from "@bedrock-embeddings/core";
-import { planCalls } from "./batch/plan-calls.js";
-import { type BoundedResult, createLimiter, type Limiter, runBounded } from "./batch/run-bounded.js";
-import { withFailedIndexes } from "./call/api-error.js";
-import { type CallContext, type CallResult, embedCall } from "./call/embed-call.js";
+import type { EmbedBatchOptions, SettledEmbeddings } from "./batch/batch-options.js";
+import { detailedOrThrow, embedTextBatch, settled } from "./batch/embed-text-batch.js";
+import { createLimiter, type Limiter } from "./batch/run-bounded.js";
+import type { TextBatchRun } from "./batch/run-text-batch.js";
+import type { CallContext } from "./call/embed-call.js";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, realSleep } from "./call/retry.js";
 import { createBedrockClient } from "./client/create-client.js";
 import { controlPlaneScope } from "./control-plane/control-plane-client.js";
 import { type ControlPlaneClient, lookUpProfileTarget } from "./control-plane/profile-target.js";
 import type { BedrockCallEvent } from "./events.js";
-import { prepareTexts } from "./input/check-inputs.js";
 import type { FamilyName, RequestSettings } from "./model-catalog/model-family.js";
 import { needsProfileLookup, type ResolvedModel } from "./model-id.js";
 import { type DetailedResults, runEmbedInputs } from "./multimodal/embed-inputs.js";
 import { callCostEstimator } from "./pricing/call-cost.js";
-import { type EmbedderSettings, type ProfileTarget, resolveSettings } from "./settings.js";
+import { realClock, type SchedulerClock } from "./schedule/clock.js";
+import { createScheduler } from "./schedule/create-scheduler.js";
+import type { RateTuning } from "./schedule/rate-tuning.js";
+import {
+  DEFAULT_MAX_CONCURRENCY,
+  type EmbedderSettings,
+  type ProfileTarget,
+  resolveSettings,
+  scheduleSettings,
+} from "./settings.js";
 
 /**
  * Options of `BedrockEmbedder`: the shared Bedrock options (camelCase or snake_case keys,
@@ -75,6 +79,10 @@ export interface BedrockEmbedderRuntime {
   now?: () => number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** The scheduler's clock (pacing waits and latency); a virtual clock runs quota simulations. */
+  clock?: SchedulerClock;
+  /** Overrides of the adaptive rate controller's knobs. */
+  rateTuning?: Partial<RateTuning>;
 }
 
 const CLIENT_OWNED_OPTIONS = ["endpoint", "credentials", "profile", "apiKey"] as const;
@@ -85,10 +93,11 @@ const PROBE_TEXT = "dimension probe";
  * multimodal, Cohere v3/v4, Nova multimodal, Marengo 2.7/3.0), from any model id form (bare,
  * geo inference profile, ARN; an application inference profile's model is looked up when
  * `family` is not set). Texts go through `embed`/`embedBatch`; images, audio and video
- * through `embedInputs`. Validates options and inputs before sending,
- * batches per family limit with bounded concurrency, retries throttling and server errors with
- * jittered backoff, keeps input order, checks every vector and returns unit vectors when
- * `normalize` is on (server-side for Titan v2, client-side L2 otherwise).
+ * through `embedInputs`. Validates options and inputs before sending, packs calls per family
+ * limit, sends identical texts once, paces and bounds calls with a scheduler that learns the
+ * quota from throttling (see `adaptive`), retries throttling and server errors with jittered
+ * backoff, keeps input order, checks every vector and returns unit vectors when `normalize` is
+ * on (server-side for Titan v2, client-side L2 otherwise).
  *
  * `memoryAction` defaults to `add` semantics: texts are embedded as documents
  * (Cohere `search_document`); pass `"search"` for queries (`search_query`).
@@ -157,7 +166,7 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
     this.modelId = options.model;
     this.normalized = options.normalize;
     this.#dimension = settings ? settings.knownDimension : options.dimensions;
-    this.#limiter = createLimiter(options.maxConcurrency);
+    this.#limiter = createLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
     this.#endpointHost = options.endpoint === undefined ? undefined : new URL(options.endpoint).hostname;
     const secrets = [
       options.credentials?.secretAccessKey,
@@ -186,6 +195,8 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
         },
       },
       onCall,
+      // One scheduler per embedder: overlapping batches share the quota it learns.
+      scheduler: createScheduler(scheduleSettings(options), runtime.clock ?? realClock(), runtime.rateTuning),
     };
     if (settings) this.#adopt(settings);
     else {
@@ -323,23 +334,36 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
   }
 
   /**
-   * Like `embedBatch`, plus the batch's usage: input tokens, calls, retries and throttles.
+   * Like `embedBatch`, plus the batch's usage (input tokens, calls, retries, throttles, estimated
+   * cost), an AbortSignal, progress events, and `settle` to get per-index vectors and failures
+   * instead of a BatchEmbeddingError.
    *
    * @example
    * const { vectors, usage } = await embedder.embedBatchDetailed(texts);
-   * usage.inputTokens; // 1234
+   * const { failures } = await embedder.embedBatchDetailed(texts, "add", { settle: true, signal });
    */
+  embedBatchDetailed(
+    texts: readonly string[],
+    memoryAction?: MemoryAction,
+    options?: EmbedBatchOptions & { settle?: false },
+  ): Promise<DetailedEmbeddings>;
+  embedBatchDetailed(
+    texts: readonly string[],
+    memoryAction: MemoryAction | undefined,
+    options: EmbedBatchOptions & { settle: true },
+  ): Promise<SettledEmbeddings>;
+  embedBatchDetailed(
+    texts: readonly string[],
+    memoryAction?: MemoryAction,
+    options?: EmbedBatchOptions,
+  ): Promise<DetailedEmbeddings | SettledEmbeddings>;
   async embedBatchDetailed(
     texts: readonly string[],
     memoryAction?: MemoryAction,
-  ): Promise<DetailedEmbeddings> {
-    const run = await this.#run(texts, memoryAction);
-    if (run.fatal) {
-      const notEmbedded = run.vectors.flatMap((vector, index) => (vector === undefined ? [index] : []));
-      throw withFailedIndexes(run.fatal, notEmbedded);
-    }
-    if (run.failures.length > 0) throw new BatchEmbeddingError(run.vectors, run.failures);
-    return { vectors: run.vectors as number[][], usage: run.usage };
+    options: EmbedBatchOptions = {},
+  ): Promise<DetailedEmbeddings | SettledEmbeddings> {
+    const run = await this.#run(texts, memoryAction, options);
+    return options.settle ? settled(run) : detailedOrThrow(run);
   }
 
   /**
@@ -380,7 +404,11 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
     return runEmbedInputs(runner, inputs, memoryAction, options);
   }
 
-  async #run(texts: readonly unknown[], memoryAction: MemoryAction | undefined): Promise<BatchRun> {
+  async #run(
+    texts: readonly unknown[],
+    memoryAction: MemoryAction | undefined,
+    options: EmbedBatchOptions = {},
+  ): Promise<TextBatchRun> {
     await this.#ready();
     if (!this.#settings.embeddingTypes.includes("float")) {
       throw new ConfigurationError(
@@ -391,23 +419,7 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
         },
       );
     }
-    const settings = this.#requestSettings(memoryAction);
-    const prepared = prepareTexts(texts, this.#settings.family, this.#settings.truncate);
-    const plan = planCalls(prepared.length, this.#settings.family.limits.textsPerCall);
-    let fatal: BedrockApiError | undefined;
-    const results = await runBounded(
-      plan.length,
-      this.#limiter,
-      async (position) => {
-        const { indexes } = plan[position]!;
-        const texts = indexes.map((index) => prepared[index]!);
-        const result = await embedCall(this.#context, texts, indexes, settings);
-        fatal ??= result.fatal;
-        return result;
-      },
-      () => fatal !== undefined,
-    );
-    return assemble(prepared.length, plan, results, fatal);
+    return embedTextBatch(this.#context, this.#settings, this.#requestSettings(memoryAction), texts, options);
   }
 
   #checkedAction(memoryAction: MemoryAction | undefined): MemoryAction | undefined {
@@ -429,37 +441,4 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
       truncate: settings.truncate,
     };
   }
-}
-
-interface BatchRun {
-  vectors: (number[] | undefined)[];
-  failures: BatchFailure[];
-  fatal: BedrockApiError | undefined;
-  usage: DetailedEmbeddings["usage"];
-}
-
-function assemble(
-  count: number,
-  plan: readonly { indexes: number[] }[],
-  results: readonly BoundedResult<CallResult>[],
-  fatal: BedrockApiError | undefined,
-): BatchRun {
-  const vectors: (number[] | undefined)[] = new Array(count).fill(undefined);
-  const failures: BatchFailure[] = [];
-  const usage = emptyUsage();
-  results.forEach((result, position) => {
-    const { indexes } = plan[position]!;
-    if (result.status === "fulfilled") {
-      result.value.vectors.forEach((vector, offset) => {
-        vectors[indexes[offset]!] = vector;
-      });
-      failures.push(...result.value.failures);
-      addUsage(usage, result.value.usage);
-    } else if (result.status === "rejected") {
-      const error = result.reason instanceof Error ? result.reason : new Error(String(result.reason));
-      failures.push(...indexes.map((index) => ({ index, error })));
-    }
-  });
-  failures.sort((left, right) => left.index - right.index);
-  return { vectors, failures, fatal, usage };
 }

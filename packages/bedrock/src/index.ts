@@ -25,6 +25,7 @@ export type {
 } from "./async-invoke/async-types.js";
 export { NOVA_DIMENSIONS, NOVA_EMBEDDING_PURPOSES } from "./async-invoke/nova-async-body.js";
 export type { PollClock, PollOptions, PollProgress } from "./async-invoke/poll.js";
+export type { EmbedBatchOptions, SettledEmbeddings } from "./batch/batch-options.js";
 export {
   BatchEmbeddingJobs,
   type BatchEmbeddingJobsConfig,
@@ -104,4 +105,7 @@ export { bedrockProvider } from "./provider.js";
 export { type ObjectStore, S3ObjectStore } from "./s3/object-store.js";
 export { buildS3ClientConfig, createS3Client, type S3Settings } from "./s3/s3-client.js";
 export { formatS3Uri, joinS3Uri, parseS3Uri, type S3Location } from "./s3/s3-uri.js";
+export type { SchedulerClock } from "./schedule/clock.js";
+export type { BatchProgress } from "./schedule/progress.js";
+export { DEFAULT_RATE_TUNING, type RateTuning } from "./schedule/rate-tuning.js";
 export type { ProfileTarget } from "./settings.js";

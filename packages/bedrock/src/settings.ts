@@ -6,9 +6,37 @@ import {
 import { familyByName } from "./model-catalog/catalog.js";
 import type { FamilyName, ModelFamily, TruncateMode } from "./model-catalog/model-family.js";
 import { checkInvocable, type ResolvedModel, resolveModel } from "./model-id.js";
+import type { ScheduleSettings } from "./schedule/create-scheduler.js";
+
+/**
+ * Ceiling of the adaptive concurrency when `maxConcurrency` is not set: high enough for
+ * 12,000 requests a minute at 60 ms per call with headroom; the controller only grows towards
+ * it while calls keep succeeding.
+ */
+export const DEFAULT_MAX_CONCURRENCY = 64;
+
+/** Calls in flight before anything is known about the quota: few, as a small quota may be all there is. */
+export const DEFAULT_INITIAL_CONCURRENCY = 4;
+
+/**
+ * The scheduling options with their defaults: the adaptive ceiling, the start, the budgets.
+ *
+ * @example
+ * scheduleSettings(bedrockEmbedderOptionsSchema.parse({})); // { maxConcurrency: 64, initialConcurrency: 4, adaptive: true, ... }
+ */
+export function scheduleSettings(options: BedrockEmbedderOptions): ScheduleSettings {
+  const maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
+  return {
+    maxConcurrency,
+    initialConcurrency: Math.min(options.initialConcurrency ?? DEFAULT_INITIAL_CONCURRENCY, maxConcurrency),
+    requestsPerMinute: options.requestsPerMinute,
+    tokensPerMinute: options.tokensPerMinute,
+    adaptive: options.adaptive ?? true,
+  };
+}
 
 /** The validated, family-checked settings an embedder runs with. */
-export interface EmbedderSettings {
+export interface EmbedderSettings extends ScheduleSettings {
   model: ResolvedModel;
   family: ModelFamily;
   /** The dimension to request in every body (family default when not configured). */
@@ -20,7 +48,6 @@ export interface EmbedderSettings {
   truncate: TruncateMode | undefined;
   /** Encodings `embedInputs` asks for by default; float when not configured. */
   embeddingTypes: readonly EmbeddingType[];
-  maxConcurrency: number;
   maxAttempts: number;
   requestTimeoutMs: number | undefined;
 }
@@ -67,7 +94,7 @@ export function resolveSettings(options: BedrockEmbedderOptions, target?: Profil
     inputType: checkInputType(family, options.inputType),
     truncate: checkTruncate(family, options.truncate),
     embeddingTypes: checkEmbeddingTypes(family, options.embeddingTypes),
-    maxConcurrency: options.maxConcurrency,
+    ...scheduleSettings(options),
     maxAttempts: options.maxAttempts,
     requestTimeoutMs: options.requestTimeoutMs,
   };

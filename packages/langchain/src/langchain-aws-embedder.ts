@@ -153,8 +153,9 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors {
     this.dimension = chooseDimension(this.model, settings, explicit, embeddings);
     checkUnsupportedOptions(settings);
     this.normalized = settings.normalize;
-    this.maxConcurrency = settings.maxConcurrency;
-    this.limiter = new ConcurrencyLimiter(settings.maxConcurrency);
+    // Nothing here adapts to throttling, so the default stays small.
+    this.maxConcurrency = settings.maxConcurrency ?? 4;
+    this.limiter = new ConcurrencyLimiter(this.maxConcurrency);
     this.endpointHost = settings.endpoint === undefined ? undefined : new URL(settings.endpoint).hostname;
 
     const sendingClient = client ?? embeddings?.client ?? buildClient(settings, environment);

@@ -52,9 +52,15 @@ export function finishVector(
   serverNormalized: boolean,
 ): number[] {
   if (!normalize) return vector;
-  if (serverNormalized) {
-    if (vector.every((value) => value === 0)) l2Normalize(vector, `input ${index}`);
-    return vector;
+  try {
+    if (serverNormalized) {
+      if (vector.every((value) => value === 0)) l2Normalize(vector, `input ${index}`);
+      return vector;
+    }
+    return l2Normalize(vector, `input ${index}`);
+  } catch (error) {
+    // Name the input on the error itself, so a batch failure can be traced without parsing text.
+    if (!VectorError.isInstance(error)) throw error;
+    throw new VectorError(error.message, { index, cause: error });
   }
-  return l2Normalize(vector, `input ${index}`);
 }

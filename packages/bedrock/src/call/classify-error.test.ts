@@ -61,6 +61,29 @@ describe("classifyError", () => {
     });
   });
 
+  it("HTTP/2 streams the server refused or cut, and network errors wrapped as causes, are retryable", () => {
+    const refused = Object.assign(new Error("Stream closed with error code NGHTTP2_REFUSED_STREAM"), {
+      code: "ERR_HTTP2_STREAM_ERROR",
+    });
+    expect(classifyError(refused)).toMatchObject({ category: "network", retryable: true });
+    const cut = new Error("HTTP/2 stream is abnormally aborted in mid-communication with result code 2.");
+    expect(classifyError(cut)).toMatchObject({ category: "network", retryable: true });
+    const wrapped = new Error("request failed", { cause: networkError("ECONNRESET") });
+    expect(classifyError(wrapped)).toMatchObject({ category: "network", retryable: true });
+    const otherStreamError = Object.assign(
+      new Error("Stream closed with error code NGHTTP2_PROTOCOL_ERROR"),
+      {
+        code: "ERR_HTTP2_STREAM_ERROR",
+      },
+    );
+    expect(classifyError(otherStreamError).retryable).toBe(false);
+  });
+
+  it("an abort is not retried", () => {
+    const abort = Object.assign(new Error("This operation was aborted"), { name: "AbortError" });
+    expect(classifyError(abort).retryable).toBe(false);
+  });
+
   it("credential chain failures doom every call", () => {
     const error = Object.assign(new Error("Could not load credentials from any providers"), {
       name: "CredentialsProviderError",

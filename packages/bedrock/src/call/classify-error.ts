@@ -143,10 +143,21 @@ function categorize(
   return "unknown";
 }
 
-function isNetworkError(shape: ErrorShape, message: string): boolean {
+/**
+ * A transport failure worth another attempt: a Node network code, a hung-up socket, an HTTP/2
+ * stream the server refused or reset (the SDK's own transient list), here or on a cause.
+ */
+function isNetworkError(shape: ErrorShape, message: string, depth = 0): boolean {
   if (typeof shape.code === "string" && NETWORK_CODES.has(shape.code)) return true;
   if (typeof shape.errno === "string" && NETWORK_CODES.has(shape.errno)) return true;
-  return /socket hang up/i.test(message);
+  if (shape.code === "ERR_HTTP2_STREAM_ERROR" && /REFUSED_STREAM/.test(message)) return true;
+  if (/socket hang up|HTTP\/2 stream is abnormally aborted|premature close/i.test(message)) return true;
+  const cause = (shape as { cause?: unknown }).cause;
+  if (depth < 5 && typeof cause === "object" && cause !== null) {
+    const inner = cause as ErrorShape;
+    return isNetworkError(inner, typeof inner.message === "string" ? inner.message : "", depth + 1);
+  }
+  return false;
 }
 
 /** Milliseconds to wait from `x-amz-retry-after` (ms) or `retry-after` (seconds or an HTTP date). */

@@ -9,6 +9,8 @@ import {
 import type { BedrockCallEvent } from "../events.js";
 import type { ModelFamily, RequestSettings } from "../model-catalog/model-family.js";
 import type { CallCostEstimator } from "../pricing/call-cost.js";
+import type { CallScheduler } from "../schedule/call-scheduler.js";
+import { scheduledAttempt } from "../schedule/scheduled-attempt.js";
 import { toBedrockApiError } from "./api-error.js";
 import { checkVector, finishVector } from "./check-vector.js";
 import type { ErrorClassification } from "./classify-error.js";
@@ -35,6 +37,22 @@ export interface CallContext {
   onCall: ((event: BedrockCallEvent) => void) | undefined;
   /** Prices an answered call; undefined when the model has no known price. */
   estimateCost?: CallCostEstimator | undefined;
+  /** Paces and bounds every attempt (adaptive rate, concurrency, budgets); absent: send at once. */
+  scheduler?: CallScheduler | undefined;
+}
+
+/**
+ * Per-call extras from the batch: the caller's abort signal (stops waiting, backoff and the
+ * request in flight) and the estimated input tokens for a tokens-per-minute budget.
+ *
+ * @example
+ * await embedCall(context, texts, indexes, settings, { signal, tokens: 120 });
+ */
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+  tokens?: number | undefined;
+  /** Told at once of an attempt error that fails every call, so no other call starts meanwhile. */
+  onDoomed?: ((error: unknown) => void) | undefined;
 }
 
 /**
@@ -68,24 +86,31 @@ export async function embedCall(
   texts: readonly string[],
   indexes: readonly number[],
   settings: RequestSettings,
+  call: CallOptions = {},
 ): Promise<CallResult> {
   const body = context.family.buildBody(texts, settings);
-  return invokeCall(context, body, indexes, (response, reportTokens) => {
-    const parsed = context.family.parseResponse(response.body, context.modelId);
-    reportTokens(parsed.inputTokens ?? response.inputTokenCount);
-    if (parsed.vectors.length !== texts.length) {
-      throw new ResponseError(
-        `The response for ${context.modelId} holds ${parsed.vectors.length} vectors for ${texts.length} texts (inputs ${describeIndexes(indexes)}).`,
-        {
-          modelId: context.modelId,
-          expected: texts.length,
-          actual: parsed.vectors.length,
-          index: indexes[0],
-        },
-      );
-    }
-    return checkAll(context, parsed.vectors, indexes);
-  });
+  return invokeCall(
+    context,
+    body,
+    indexes,
+    (response, reportTokens) => {
+      const parsed = context.family.parseResponse(response.body, context.modelId);
+      reportTokens(parsed.inputTokens ?? response.inputTokenCount);
+      if (parsed.vectors.length !== texts.length) {
+        throw new ResponseError(
+          `The response for ${context.modelId} holds ${parsed.vectors.length} vectors for ${texts.length} texts (inputs ${describeIndexes(indexes)}).`,
+          {
+            modelId: context.modelId,
+            expected: texts.length,
+            actual: parsed.vectors.length,
+            index: indexes[0],
+          },
+        );
+      }
+      return checkAll(context, parsed.vectors, indexes);
+    },
+    call,
+  );
 }
 
 /**
@@ -98,12 +123,22 @@ export async function invokeCall<Value>(
   body: Record<string, unknown>,
   indexes: readonly number[],
   decode: DecodeResponse<Value>,
+  call: CallOptions = {},
 ): Promise<CallResult<Value>> {
-  const started = context.now();
+  // Reset when the first attempt goes out: waiting for the scheduler is not the call's time.
+  let started = context.now();
   const usage: EmbeddingUsage = { inputTokens: 0, calls: 0, retries: 0, throttles: 0 };
   let lastFailure: ErrorClassification | undefined;
   const outcome = await runWithRetry(
-    () => invokeModel(context.client, context.modelId, body, context.requestTimeoutMs),
+    (attempt) =>
+      scheduledAttempt(
+        { scheduler: context.scheduler, tokens: call.tokens, signal: call.signal, onDoomed: call.onDoomed },
+        () => {
+          if (attempt === 1) started = context.now();
+          return invokeModel(context.client, context.modelId, body, context.requestTimeoutMs, call.signal);
+        },
+        (response) => response.inputTokenCount,
+      ),
     context.policy,
     (error) => BedrockEmbeddingsError.isInstance(error),
     (classification) => {
@@ -112,6 +147,7 @@ export async function invokeCall<Value>(
       if (classification === undefined || classification.httpStatus !== undefined) usage.calls++;
       if (classification?.throttling) usage.throttles++;
     },
+    call.signal,
   );
   usage.retries = outcome.attempts - 1;
 

@@ -24,12 +24,14 @@ const decoder = new TextDecoder();
  * Sends one InvokeModel request with JSON content type and accept, a per-command header
  * capture, and (when `timeoutMs` is set) an AbortController that cancels the attempt.
  * The timer also settles the attempt itself, so a transport that ignores the signal cannot hang it.
+ * `signal` (the caller's abort) cancels the attempt too, rejecting with its reason.
  */
 export async function invokeModel(
   client: BedrockRuntimeClient,
   modelId: string,
   body: Record<string, unknown>,
   timeoutMs: number | undefined,
+  signal?: AbortSignal,
 ): Promise<InvokeResult> {
   const command = new InvokeModelCommand({
     modelId,
@@ -38,7 +40,7 @@ export async function invokeModel(
     body: new TextEncoder().encode(JSON.stringify(body)),
   });
   const headers = captureResponseHeaders(command);
-  const output = await sendWithTimeout(client, command, timeoutMs);
+  const output = await sendWithTimeout(client, command, timeoutMs, signal);
   return {
     body: parseJson(output.body, modelId),
     inputTokenCount: headers.inputTokenCount,
@@ -53,23 +55,36 @@ async function sendWithTimeout(
   client: BedrockRuntimeClient,
   command: InvokeModelCommand,
   timeoutMs: number | undefined,
+  signal: AbortSignal | undefined,
 ): Promise<SendOutput> {
-  if (timeoutMs === undefined) return (await client.send(command)) as SendOutput;
+  if (timeoutMs === undefined && signal === undefined) return (await client.send(command)) as SendOutput;
+  signal?.throwIfAborted();
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new RequestTimeoutError(timeoutMs));
-    }, timeoutMs);
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<never>((_resolve, reject) => {
+    if (timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new RequestTimeoutError(timeoutMs));
+      }, timeoutMs);
+    }
+    if (signal) {
+      onAbort = () => {
+        controller.abort(signal.reason);
+        reject(signal.reason);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
   });
   const sent = client.send(command, { abortSignal: controller.signal }) as Promise<SendOutput>;
   // The losing promise's rejection (the abort error) must not surface as unhandled.
   sent.catch(() => undefined);
   try {
-    return await Promise.race([sent, timedOut]);
+    return await Promise.race([sent, stopped]);
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
   }
 }
 

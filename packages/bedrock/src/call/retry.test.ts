@@ -79,3 +79,55 @@ describe("runWithRetry", () => {
     });
   });
 });
+
+describe("runWithRetry with an abort signal", () => {
+  it("ends during the backoff with the signal's reason, without another attempt", async () => {
+    const controller = new AbortController();
+    const reason = new Error("stop");
+    const operation = vi.fn(async () => {
+      throw awsError("ServiceUnavailableException", 503, "busy");
+    });
+    // The backoff never ends on its own; only the abort can end it.
+    const outcome = runWithRetry(
+      operation,
+      policy({ sleep: () => new Promise(() => {}) }),
+      () => false,
+      undefined,
+      controller.signal,
+    );
+    await Promise.resolve();
+    controller.abort(reason);
+    expect(await outcome).toMatchObject({ ok: false, aborted: true, error: reason, attempts: 1 });
+    expect(operation).toHaveBeenCalledTimes(1);
+  });
+
+  it("reports an attempt's own failure even when the signal aborted meanwhile", async () => {
+    const controller = new AbortController();
+    const denied = awsError("AccessDeniedException", 403, "no");
+    const outcome = await runWithRetry(
+      async () => {
+        controller.abort(new Error("stopping the others"));
+        throw denied;
+      },
+      policy(),
+      () => false,
+      undefined,
+      controller.signal,
+    );
+    expect(outcome).toMatchObject({ ok: false, error: denied, classification: { category: "access" } });
+    expect(outcome.ok === false && outcome.aborted).toBeFalsy();
+  });
+
+  it("does not start when already aborted", async () => {
+    const operation = vi.fn(async () => "never");
+    const outcome = await runWithRetry(
+      operation,
+      policy(),
+      () => false,
+      undefined,
+      AbortSignal.abort("gone"),
+    );
+    expect(outcome).toMatchObject({ ok: false, aborted: true, error: "gone", attempts: 0 });
+    expect(operation).not.toHaveBeenCalled();
+  });
+});

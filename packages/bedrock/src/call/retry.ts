@@ -20,9 +20,23 @@ export function realSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * How a retried operation ended. `aborted` when the signal stopped it: `error` is then the
+ * signal's reason.
+ *
+ * @example
+ * const outcome = await runWithRetry(send, policy, isOwnError);
+ * if (!outcome.ok && !outcome.aborted) report(outcome.classification);
+ */
 export type RetryOutcome<T> =
   | { ok: true; value: T; attempts: number }
-  | { ok: false; error: unknown; classification: ErrorClassification | undefined; attempts: number };
+  | {
+      ok: false;
+      error: unknown;
+      classification: ErrorClassification | undefined;
+      attempts: number;
+      aborted?: boolean;
+    };
 
 /** Called after every failed attempt, retried or not. */
 export type AttemptFailureListener = (
@@ -45,25 +59,70 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, hintMs: numbe
 
 /**
  * Runs `operation` until it succeeds, fails with an error that is not retryable, or uses up
- * `maxAttempts`. Errors the library raised itself (bad responses) are never retried.
- * Never throws: the outcome says how it ended.
+ * `maxAttempts`: the one retry layer (the SDK client makes a single attempt). Errors the library
+ * raised itself (bad responses) are never retried. An aborted `signal` ends it at once, during an
+ * attempt or a backoff, without counting the abort as a failed attempt. Never throws: the
+ * outcome says how it ended.
+ *
+ * @example
+ * const outcome = await runWithRetry(() => send(), policy, (error) => isOwnError(error), undefined, signal);
  */
 export async function runWithRetry<T>(
   operation: (attempt: number) => Promise<T>,
   policy: RetryPolicy,
   isLibraryError: (error: unknown) => boolean,
   onFailure?: AttemptFailureListener,
+  signal?: AbortSignal,
 ): Promise<RetryOutcome<T>> {
+  const aborted = (attempts: number): RetryOutcome<T> => ({
+    ok: false,
+    error: signal?.reason,
+    classification: undefined,
+    attempts,
+    aborted: true,
+  });
   for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) return aborted(attempt - 1);
     try {
       return { ok: true, value: await operation(attempt), attempts: attempt };
     } catch (error) {
+      // The abort itself ends the run; an attempt that failed on its own still reports why.
+      if (signal?.aborted && (error === signal.reason || isAbortError(error))) return aborted(attempt);
       const classification = isLibraryError(error) ? undefined : classifyError(error);
       onFailure?.(classification, attempt);
       if (!classification?.retryable || attempt >= policy.maxAttempts) {
         return { ok: false, error, classification, attempts: attempt };
       }
-      await policy.sleep(backoffDelay(attempt, policy, classification.retryAfterMs));
+      if (signal?.aborted) return aborted(attempt);
+      try {
+        await sleepUnlessAborted(policy, backoffDelay(attempt, policy, classification.retryAfterMs), signal);
+      } catch {
+        return aborted(attempt);
+      }
     }
   }
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === "AbortError";
+}
+
+/** The policy's sleep, cut short (rejecting) when `signal` aborts. */
+function sleepUnlessAborted(policy: RetryPolicy, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return policy.sleep(ms);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    policy.sleep(ms).then(
+      () => {
+        signal.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -54,8 +54,24 @@ export const bedrockEmbedderOptionsSchema = z.strictObject({
    * `embed`/`embedBatch` return floats, so they need "float" here; `embedInputs` returns every type.
    */
   embeddingTypes: z.array(z.enum(EMBEDDING_TYPES)).min(1).optional(),
-  /** Calls in flight at once for one embedder. */
-  maxConcurrency: z.int().min(1).max(256).default(4),
+  /**
+   * Most calls in flight at once for one embedder. For the Bedrock embedder with `adaptive` on
+   * this is the ceiling the learned concurrency (rate x latency) may grow to (default 64); with it
+   * off, the fixed concurrency. Each embedder applies its own default.
+   */
+  maxConcurrency: z.int().min(1).max(1024).optional(),
+  /** Calls in flight at the start, before anything is learned about the quota (default 4). */
+  initialConcurrency: z.int().min(1).max(1024).optional(),
+  /** Requests-per-minute budget for this embedder's model: calls are paced to stay within it. */
+  requestsPerMinute: z.number().positive().optional(),
+  /** Input-tokens-per-minute budget for this embedder's model (estimated before, corrected after each call). */
+  tokensPerMinute: z.number().positive().optional(),
+  /**
+   * Learn the quota from throttling: back the send rate and concurrency off on a throttle and
+   * recover gradually, so long runs settle just under the quota (default true). Off: a fixed
+   * `maxConcurrency`.
+   */
+  adaptive: z.boolean().optional(),
   /** Attempts per call, first one included; retries only retryable errors. */
   maxAttempts: z.int().min(1).max(20).default(4),
   /** Abandon a single call after this many milliseconds. */

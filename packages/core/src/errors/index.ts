@@ -1,9 +1,13 @@
 export { type BaseErrorOptions, BedrockEmbeddingsError, type ErrorCode, errorCodeOf } from "./base-error.js";
-export { BatchEmbeddingError, type BatchFailure } from "./batch-embedding-error.js";
+export {
+  BatchEmbeddingError,
+  type BatchEmbeddingErrorOptions,
+  type BatchFailure,
+} from "./batch-embedding-error.js";
 export { BedrockApiError, type BedrockApiErrorOptions } from "./bedrock-api-error.js";
 export { ConfigurationError, type ConfigurationErrorOptions } from "./configuration-error.js";
 export { InputError, type InputErrorOptions } from "./input-error.js";
 export { JobError, type JobErrorOptions, type JobErrorReason } from "./job-error.js";
 export { NotFoundError } from "./not-found-error.js";
 export { ResponseError, type ResponseErrorOptions } from "./response-error.js";
-export { VectorError } from "./vector-error.js";
+export { VectorError, type VectorErrorOptions } from "./vector-error.js";

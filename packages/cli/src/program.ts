@@ -70,6 +70,8 @@ export function buildProgram(io: CliIo): Command {
     .option("--segment-seconds <n>", "audio/video segment length in seconds (async)", integer)
     .option("--segment-chars <n>", "longest text segment in characters (async, Nova)", integer)
     .option("--resume <invocationArn>", "wait for an async invocation started earlier and print its segments")
+    .option("--progress", "show a progress bar on stderr even when it is not a terminal")
+    .option("--no-progress", "never show a progress bar")
     .action((texts: string[], options) => embedCommand(texts, options, io));
 
   const memory = program.command("memory").description("a persistent memory scoped by user, agent or run");

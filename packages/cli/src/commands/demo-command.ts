@@ -1,11 +1,12 @@
 import { readFile, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { addUsage, ConfigurationError, emptyUsage, reportsUsage } from "@bedrock-embeddings/core";
+import { ConfigurationError, emptyUsage } from "@bedrock-embeddings/core";
 import { LangChainEmbeddings } from "@bedrock-embeddings/langchain";
 import { Memory } from "@bedrock-embeddings/memory";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import type { CliIo } from "../cli-io.js";
 import { withRuntime } from "../runtime.js";
+import { embedWithProgress, usageSummary } from "./batch-progress.js";
 
 interface CorpusDocument {
   id: string;
@@ -50,15 +51,9 @@ export async function demoCommand(options: DemoCommandOptions, io: CliIo): Promi
 
     out("\n1. Embedding the corpus");
     const texts = corpus.documents.map((document) => document.text);
-    const usage = emptyUsage();
-    if (reportsUsage(embedder)) {
-      const detailed = await embedder.embedBatchDetailed(texts, "add");
-      addUsage(usage, detailed.usage);
-      out(`   ${detailed.vectors.length} documents -> ${detailed.vectors.length} vectors`);
-    } else {
-      out(`   ${(await embedder.embedBatch(texts, "add")).length} documents embedded`);
-    }
-    out(`   ${usage.calls} calls, ${usage.inputTokens} input tokens, ${usage.retries} retries`);
+    const embedded = await embedWithProgress(embedder, texts, "add", io, undefined);
+    out(`   ${embedded.vectors.length} documents -> ${embedded.vectors.length} vectors`);
+    out(`   ${usageSummary(embedded.usage ?? emptyUsage())}`);
 
     out("\n2. Memories for two users");
     const dataDirectory = join(resolve(config.memory.dataDirectory), "demo");

@@ -1,12 +1,15 @@
-import { type EmbeddingUsage, emptyUsage, type MemoryAction, reportsUsage } from "@bedrock-embeddings/core";
+import { emptyUsage, type MemoryAction } from "@bedrock-embeddings/core";
 import type { CliIo } from "../cli-io.js";
 import { readLines } from "../read-lines.js";
 import { withRuntime } from "../runtime.js";
+import { embedWithProgress, usageSummary } from "./batch-progress.js";
 import { type MediaOptions, mediaCommand, wantsMedia } from "./media-command.js";
 
 export interface EmbedCommandOptions extends Partial<MediaOptions> {
   config: string;
   action: MemoryAction;
+  /** Show a progress bar on stderr even when it is not a terminal (or, false, never). */
+  progress?: boolean;
 }
 
 /**
@@ -19,13 +22,13 @@ export async function embedCommand(texts: string[], options: EmbedCommandOptions
     texts.length > 0 ? texts.map((text) => ({ text, line: undefined })) : await readLines(io.stdin);
   await withRuntime(options.config, io.environment, async ({ embedder }) => {
     const strings = inputs.map((input) => input.text);
-    let usage: EmbeddingUsage = emptyUsage();
-    let vectors: number[][];
-    if (reportsUsage(embedder)) {
-      ({ vectors, usage } = await embedder.embedBatchDetailed(strings, options.action));
-    } else {
-      vectors = await embedder.embedBatch(strings, options.action);
-    }
+    const { vectors, usage = emptyUsage() } = await embedWithProgress(
+      embedder,
+      strings,
+      options.action,
+      io,
+      options.progress,
+    );
     vectors.forEach((vector, index) => {
       const line = inputs[index]?.line;
       io.stdout.write(
@@ -33,8 +36,7 @@ export async function embedCommand(texts: string[], options: EmbedCommandOptions
       );
     });
     io.stderr.write(
-      `embedded ${vectors.length} texts with ${embedder.modelId} in ${usage.calls} calls ` +
-        `(${usage.inputTokens} input tokens, ${usage.retries} retries, ${usage.throttles} throttled)\n`,
+      `embedded ${vectors.length} texts with ${embedder.modelId} in ${usage.calls} calls (${usageSummary(usage, false)})\n`,
     );
   });
 }

@@ -245,6 +245,22 @@ describe("CachedEmbedder", () => {
     await expect(cached.embedBatch(["a", "b"], "add")).rejects.toBe(failure);
   });
 
+  it("returns paid-for vectors when the cache cannot be written, and reports the cause", async () => {
+    const broken = new MemoryVectorCache({ maxEntries: 10 });
+    const diskFull = new Error("ENOSPC: no space left on device");
+    broken.setMany = async () => {
+      throw diskFull;
+    };
+    const heard: unknown[] = [];
+    const cached = new CachedEmbedder(new FakeEmbedder({ dimension: 8 }), broken, {
+      onCacheWriteError: (error) => heard.push(error),
+    });
+    const vectors = await cached.embedBatch(["kept", "also kept"], "add");
+    expect(vectors).toHaveLength(2);
+    expect(vectors[1]).toHaveLength(8);
+    expect(heard).toEqual([diskFull]);
+  });
+
   it("rejects non-string input by index before looking anything up", async () => {
     const cached = new CachedEmbedder(new FakeEmbedder(), newCache());
     await expect(cached.embedBatch(["fine", 7 as unknown as string])).rejects.toMatchObject({

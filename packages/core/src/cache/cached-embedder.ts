@@ -27,6 +27,12 @@ export type CachedEmbedBatchDetailed = (
   options?: object,
 ) => Promise<DetailedEmbeddings>;
 
+/** Options of `CachedEmbedder`. */
+export interface CachedEmbedderOptions {
+  /** Called with the cause when storing vectors fails; the call still returns its vectors. */
+  onCacheWriteError?: (error: unknown) => void;
+}
+
 interface MissOutcome {
   vectors: readonly (number[] | undefined)[];
   usage?: EmbeddingUsage;
@@ -68,7 +74,14 @@ export class CachedEmbedder implements EmbeddingBase, DescribesVectors {
   readonly embedBatchDetailed?: CachedEmbedBatchDetailed;
   #observedDimension: number | undefined;
 
-  constructor(inner: EmbeddingBase, cache: VectorCache) {
+  readonly #onCacheWriteError: ((error: unknown) => void) | undefined;
+
+  /**
+   * `onCacheWriteError` hears about a cache that could not be written. The vectors are returned
+   * all the same: they were paid for, and the cache is only a shortcut for next time.
+   */
+  constructor(inner: EmbeddingBase, cache: VectorCache, options: CachedEmbedderOptions = {}) {
+    this.#onCacheWriteError = options.onCacheWriteError;
     if (!describesVectors(inner)) {
       throw new ConfigurationError(
         `the ${inner.provider} embedder cannot be cached: it does not describe its vectors (no vectorIdentity method).`,
@@ -182,7 +195,7 @@ export class CachedEmbedder implements EmbeddingBase, DescribesVectors {
     } catch (error) {
       throw await this.#remapFailure(error, missingKeys, positions, vectors, hits);
     }
-    await this.cache.setMany(this.#place(outcome.vectors, missingKeys, positions, vectors));
+    await this.#store(this.#place(outcome.vectors, missingKeys, positions, vectors));
     this.#observe(vectors);
     // With a settling inner call some entries may stay undefined; they are returned as the inner returned them.
     return { vectors: vectors as number[][], usage: outcome.usage, hits, misses: texts.length - hits };
@@ -216,16 +229,19 @@ export class CachedEmbedder implements EmbeddingBase, DescribesVectors {
     hits: number,
   ): Promise<unknown> {
     if (BatchEmbeddingError.isInstance(error)) {
-      const entries = this.#place(error.vectors, missingKeys, positions, vectors);
-      try {
-        await this.cache.setMany(entries);
-      } catch {
-        // The batch's own failure is the error to report; keeping its paid-for vectors is a bonus.
-      }
+      await this.#store(this.#place(error.vectors, missingKeys, positions, vectors));
     }
     const unchanged =
       hits === 0 && positions.every((list, sentIndex) => list.length === 1 && list[0] === sentIndex);
     return unchanged ? error : remapErrorIndexes(error, positions, vectors);
+  }
+
+  async #store(entries: VectorCacheEntry[]): Promise<void> {
+    try {
+      await this.cache.setMany(entries);
+    } catch (error) {
+      this.#onCacheWriteError?.(error);
+    }
   }
 
   // A cached vector of another length than the embedder's is not used: it is embedded again and replaced.

@@ -1,5 +1,9 @@
 export { cacheKey, describeVectorIdentity, isCacheKey } from "./cache-key.js";
-export { type CachedEmbedBatchDetailed, CachedEmbedder } from "./cached-embedder.js";
+export {
+  type CachedEmbedBatchDetailed,
+  CachedEmbedder,
+  type CachedEmbedderOptions,
+} from "./cached-embedder.js";
 export { createVectorCache, type VectorCacheOptions, withVectorCache } from "./configured-cache.js";
 export { type DescribesVectors, describesVectors } from "./describes-vectors.js";
 export {

@@ -53,9 +53,30 @@ describe("RateController", () => {
     throttle(80, 140);
     throttle(150, 210);
     expect(controller.rate).toBe(afterFirst);
-    // Sent well after the cut and still throttled: the rate is still too high.
-    throttle(400, 460);
-    throttle(410, 470);
+    // Sent well after the cut and mostly throttled: plainly still too high, cut again at once.
+    for (let time = 400; time < 460; time += 10) throttle(time, time + 60);
+    expect(controller.rate).toBeLessThan(afterFirst);
+  });
+
+  it("spaces cuts for throttles that keep coming at a low share (strays), so they cannot drag the rate down", () => {
+    const controller = adaptive();
+    succeed(controller, 0, 4);
+    const throttle = (sentAt: number) => controller.onThrottle(controller.sent(sentAt), sentAt + 60);
+    throttle(70);
+    throttle(75);
+    const afterFirst = controller.rate;
+    // 10% strays: two in every twenty answers, for fewer answers than `callsBetweenCuts`.
+    let time = 300;
+    for (let round = 0; round < 4; round++) {
+      for (let call = 0; call < 18; call++, time += 20) succeed(controller, time, 1, 60, false);
+      throttle((time += 20));
+      throttle((time += 20));
+    }
+    expect(controller.rate).toBe(afterFirst);
+    // After enough answers another cut is allowed.
+    for (let call = 0; call < 40; call++, time += 20) succeed(controller, time, 1, 60, false);
+    throttle((time += 20));
+    throttle((time += 20));
     expect(controller.rate).toBeLessThan(afterFirst);
   });
 

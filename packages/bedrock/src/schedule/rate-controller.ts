@@ -27,10 +27,12 @@ export interface RateLimits {
  * - Start: no pacing, `initialConcurrency` calls; once latency is known the rate doubles each
  *   second while work is waiting, until the first throttle. A full server bucket absorbs the
  *   overshoot, so this phase costs no time against the quota.
- * - On a throttle of a call sent at least a latency after the last cut: cut the rate, by
- *   `startCut` the first time and `steadyCut` later, or straight to just under the quota's rate
- *   when the throttles so far reveal it (see quota-estimates.ts). Throttles of calls sent before
- *   that are echoes of the same overload and are not punished twice.
+ * - On throttles of calls sent at least a latency after the last cut (two at least, and a few
+ *   percent of the latest answers): cut the rate, by `startCut` the first time and `steadyCut`
+ *   later, or straight to just under the quota's rate when the throttles so far reveal it (see
+ *   quota-estimates.ts). Throttles of calls sent before that are echoes of the same overload.
+ * - Cuts are spaced (`callsBetweenCuts`) unless the overrun is plain: throttles that keep coming
+ *   at a steady share whatever the rate are strays (faults), and must not drag the rate down.
  * - Between throttles: grow quickly back towards the rate of the last throttle, then slowly
  *   past it, slightly faster the longer no throttle comes. A gentle cut keeps the server's
  *   bucket from ever filling, so no quota is wasted while the rate recovers.
@@ -69,6 +71,8 @@ export class RateController {
   #records: SendRecord[] = [];
   /** The current run of throttles: the server's bucket has been empty since `start`. */
   #episode: { start: number; lastThrottleAt: number } | undefined;
+  /** Answers since the last cut, to space cuts for throttles that may be strays. */
+  #answersSinceCut = 0;
 
   constructor(limits: RateLimits, tuning: Partial<RateTuning> = {}) {
     this.#limits = limits;
@@ -121,6 +125,7 @@ export class RateController {
   onSuccess(record: SendRecord, now: number, rateLimited: boolean): void {
     record.outcome = "success";
     if (!this.#limits.adaptive) return;
+    this.#answersSinceCut++;
     this.#successes++;
     const latency = Math.max(0, now - record.sentAt);
     const weight = this.#tuning.latencyWeight;
@@ -155,13 +160,27 @@ export class RateController {
   onThrottle(record: SendRecord, now: number): void {
     record.outcome = "throttled";
     if (!this.#limits.adaptive) return;
+    this.#answersSinceCut++;
     const episode = this.#continueEpisode(record.sentAt, now);
     // Throttles of calls sent before the last cut, or within a latency after it (calls already on
     // their way, in a busy process), are echoes of the overload that cut answered.
     const freshSince = this.#lastCutAt + (this.#latencyMs ?? 0);
     if (record.sentAt < freshSince) return;
-    if (!this.#confirmed(freshSince, now)) return;
+    const fresh = this.#freshThrottles(freshSince, now);
+    if (fresh === undefined) return;
     const first = !this.#throttled;
+    const estimate = first
+      ? undefined
+      : episodeEstimate(
+          this.#records,
+          episode.start,
+          record.sentAt,
+          this.#tuning.estimatePrior,
+          this.#tuning.minEstimateSpanMs,
+        );
+    // An estimate over a long episode is sound enough to overrule the spacing of cuts.
+    const sound = estimate !== undefined && record.sentAt - episode.start >= this.#tuning.soundEstimateMs;
+    if (!first && !this.#mayCutAgain(fresh, sound ? estimate : undefined)) return;
     this.#throttled = true;
     // Cut from what was really sent: the nominal rate may not have been reached.
     const sent = this.#sentRate(now);
@@ -176,16 +195,11 @@ export class RateController {
     }
     const tuning = this.#tuning;
     if (first) {
+      this.#answersSinceCut = 0;
       this.#setRate(this.#firstCut(current, record.sentAt));
       return;
     }
-    const estimate = episodeEstimate(
-      this.#records,
-      episode.start,
-      record.sentAt,
-      tuning.estimatePrior,
-      tuning.minEstimateSpanMs,
-    );
+    this.#answersSinceCut = 0;
     this.#ceiling = estimate ?? current;
     const gentle = current * tuning.steadyCut;
     // An estimate below the gentle cut means a gross overshoot: go to just under it at once.
@@ -222,12 +236,29 @@ export class RateController {
   }
 
   /**
-   * A quota overrun throttles a growing share of calls; a stray throttle (a fault, a neighbour's
-   * burst) is one among many successes. So a fresh throttle cuts only when the fresh throttles
-   * are at least two and `confirmShare` of the latest answers: an overrun gets there within a few
-   * calls, while strays at a steady low rate (about 1%) rarely do, and do not drag the rate down.
+   * Another cut so soon after the last one must be earned: throttles that keep coming at a share
+   * no cut changes are strays (faults), and cutting for each would drag the rate to nothing. So
+   * a cut comes at most once per `callsBetweenCuts` answers, unless the overrun is plain: at
+   * least `plainThrottles` fresh throttles making `plainShare` of the latest answers (an overrun
+   * grows with the rate; strays do not), or an estimate of the quota far below the rate.
    */
-  #confirmed(freshSince: number, now: number): boolean {
+  #mayCutAgain(fresh: { throttles: number; answers: number }, estimate: number | undefined): boolean {
+    const tuning = this.#tuning;
+    if (this.#answersSinceCut >= tuning.callsBetweenCuts) return true;
+    const plain =
+      fresh.throttles >= tuning.plainThrottles && fresh.throttles >= fresh.answers * tuning.plainShare;
+    if (plain) return true;
+    const rate = Number.isFinite(this.#rate) ? this.#rate : undefined;
+    return estimate !== undefined && rate !== undefined && estimate < rate * tuning.grossBelow;
+  }
+
+  /**
+   * A quota overrun throttles a growing share of calls; a stray throttle (a fault, a neighbour's
+   * burst) is one among many successes. So a fresh throttle counts only when the fresh throttles
+   * are at least two and `confirmShare` of the latest answers: an overrun gets there within a few
+   * calls, while strays at a steady low rate (about 1%) rarely do. Returns the counts then.
+   */
+  #freshThrottles(freshSince: number, now: number): { throttles: number; answers: number } | undefined {
     const tuning = this.#tuning;
     // The answers to calls sent over the last window (and at least `confirmAnswers` of them).
     const since = now - tuning.confirmWindowMs - (this.#latencyMs ?? 0);
@@ -240,7 +271,9 @@ export class RateController {
       answers++;
       if (record.outcome === "throttled" && record.sentAt >= freshSince) throttles++;
     }
-    return throttles >= Math.max(2, Math.ceil(answers * tuning.confirmShare));
+    return throttles >= Math.max(2, Math.ceil(answers * tuning.confirmShare))
+      ? { throttles, answers }
+      : undefined;
   }
 
   /**

@@ -53,6 +53,16 @@ export interface RateTuning {
   confirmWindowMs: number;
   /** Share of those answers that must be fresh throttles for a cut (and two at least). */
   confirmShare: number;
+  /** Answers between two cuts, unless the overrun is plain (see `plainShare`, `grossBelow`). */
+  callsBetweenCuts: number;
+  /** A fresh-throttle share at which a cut may follow the last one at once... */
+  plainShare: number;
+  /** ...given at least this many fresh throttles (fewer could be strays by chance). */
+  plainThrottles: number;
+  /** An estimate of the quota below this share of the rate is a gross overrun, cut at once... */
+  grossBelow: number;
+  /** ...when the episode it comes from spans at least this many milliseconds. */
+  soundEstimateMs: number;
 }
 
 export const DEFAULT_RATE_TUNING: RateTuning = {
@@ -63,7 +73,7 @@ export const DEFAULT_RATE_TUNING: RateTuning = {
   recoverGrowth: 0.3,
   probeGrowth: 0.02,
   probeGrowthPerCall: 0.0005,
-  probeAcceleration: 5,
+  probeAcceleration: 7,
   hardestCut: 0.25,
   hardestStartCut: 0.1,
   assumedBurstSeconds: 1,
@@ -79,4 +89,9 @@ export const DEFAULT_RATE_TUNING: RateTuning = {
   confirmAnswers: 20,
   confirmWindowMs: 500,
   confirmShare: 0.04,
+  callsBetweenCuts: 100,
+  plainShare: 0.2,
+  plainThrottles: 4,
+  grossBelow: 0.85,
+  soundEstimateMs: 1000,
 };

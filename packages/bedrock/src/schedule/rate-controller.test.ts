@@ -69,14 +69,18 @@ describe("RateController", () => {
     let time = 300;
     for (let round = 0; round < 4; round++) {
       for (let call = 0; call < 18; call++, time += 20) succeed(controller, time, 1, 60, false);
-      throttle((time += 20));
-      throttle((time += 20));
+      time += 20;
+      throttle(time);
+      time += 20;
+      throttle(time);
     }
     expect(controller.rate).toBe(afterFirst);
     // After enough answers another cut is allowed.
     for (let call = 0; call < 40; call++, time += 20) succeed(controller, time, 1, 60, false);
-    throttle((time += 20));
-    throttle((time += 20));
+    time += 20;
+    throttle(time);
+    time += 20;
+    throttle(time);
     expect(controller.rate).toBeLessThan(afterFirst);
   });
 

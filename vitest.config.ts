@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     // The SDK warns once per process that its 2027 releases need Node 22; Node 20 is supported here.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    reporters: ["default", "./scripts/plain-summary-reporter.ts"],
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["packages/*/src/**/*.test.ts"] } },
       {

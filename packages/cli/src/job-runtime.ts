@@ -6,10 +6,11 @@ import {
   loadConfig,
 } from "@bedrock-embeddings/core";
 import {
-  EMULATOR_DEFAULT_CREDENTIALS,
-  type RunningEmulator,
-  startEmulator,
-} from "@bedrock-embeddings/emulator";
+  pointAtEmulator,
+  startEmbeddedEmulator,
+  withOpened,
+  withoutBearerToken,
+} from "./embedded-emulator.js";
 
 /** What the async and batch commands need from one config file. */
 export interface JobRuntime {
@@ -42,48 +43,23 @@ export async function openJobRuntime(configFile: string, environment: Environmen
       close: async () => {},
     };
   }
-  const emulator: RunningEmulator = await startEmulator({
-    port: config.emulator.port,
-    ...(s3.endpoint
-      ? {
-          s3: {
-            endpoint: s3.endpoint,
-            ...(s3.region ? { region: s3.region } : {}),
-            ...(s3.credentials ? { credentials: s3.credentials } : {}),
-            ...(s3.forcePathStyle === undefined ? {} : { forcePathStyle: s3.forcePathStyle }),
-          },
-        }
-      : {}),
-  });
-  const { profile: _profile, apiKey: _apiKey, ...rest } = options;
-  const embedderOptions: BedrockEmbedderOptions = {
-    ...rest,
-    endpoint: emulator.url,
-    region: rest.region ?? "us-east-1",
-    credentials: { ...EMULATOR_DEFAULT_CREDENTIALS },
-  };
-  // A real Bedrock API key in the environment must not be sent to the local emulator.
-  const { AWS_BEARER_TOKEN_BEDROCK: _token, ...localEnvironment } = environment;
+  const emulator = await startEmbeddedEmulator(config);
+  const embedderOptions = pointAtEmulator(options, emulator.url);
   return {
     config,
     embedderOptions,
     clientOptions: embedderOptions,
     s3,
-    environment: localEnvironment,
+    environment: withoutBearerToken(environment),
     close: () => emulator.close(),
   };
 }
 
 /** Opens the job runtime, runs `work`, and always closes it. */
-export async function withJobRuntime<Result>(
+export function withJobRuntime<Result>(
   configFile: string,
   environment: Environment,
   work: (runtime: JobRuntime) => Promise<Result>,
 ): Promise<Result> {
-  const runtime = await openJobRuntime(configFile, environment);
-  try {
-    return await work(runtime);
-  } finally {
-    await runtime.close();
-  }
+  return withOpened(() => openJobRuntime(configFile, environment), work);
 }

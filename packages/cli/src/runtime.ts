@@ -7,12 +7,14 @@ import {
   type Environment,
   loadConfig,
 } from "@bedrock-embeddings/core";
-import {
-  EMULATOR_DEFAULT_CREDENTIALS,
-  type RunningEmulator,
-  startEmulator,
-} from "@bedrock-embeddings/emulator";
+import type { RunningEmulator } from "@bedrock-embeddings/emulator";
 import { langchainAwsProvider } from "@bedrock-embeddings/langchain";
+import {
+  pointAtEmulator,
+  startEmbeddedEmulator,
+  withOpened,
+  withoutBearerToken,
+} from "./embedded-emulator.js";
 
 const PROVIDERS = [bedrockProvider, langchainAwsProvider];
 
@@ -45,7 +47,7 @@ export async function openRuntime(configFile: string, environment: Environment):
       close: async () => {},
     };
   }
-  const emulator = await startEmulator({ port: config.emulator.port });
+  const emulator = await startEmbeddedEmulator(config);
   try {
     const embedder = buildEmbedder(config, environment, emulator.url);
     return { config, embedder, emulator, close: () => emulator.close() };
@@ -69,34 +71,14 @@ function buildEmbedder(
 }
 
 function withEmulatorEndpoint(embedder: EmbedderConfig, url: string): EmbedderConfig {
-  const { profile: _profile, apiKey: _apiKey, ...rest } = embedder.config;
-  return {
-    ...embedder,
-    config: {
-      ...rest,
-      endpoint: url,
-      region: rest.region ?? "us-east-1",
-      credentials: { ...EMULATOR_DEFAULT_CREDENTIALS },
-    },
-  };
-}
-
-// A real Bedrock API key in the environment must not be sent to the local emulator.
-function withoutBearerToken(environment: Environment): Environment {
-  const { AWS_BEARER_TOKEN_BEDROCK: _token, ...rest } = environment;
-  return rest;
+  return { ...embedder, config: pointAtEmulator(embedder.config, url) };
 }
 
 /** Opens the runtime, runs `work`, and always closes it. */
-export async function withRuntime<Result>(
+export function withRuntime<Result>(
   configFile: string,
   environment: Environment,
   work: (runtime: Runtime) => Promise<Result>,
 ): Promise<Result> {
-  const runtime = await openRuntime(configFile, environment);
-  try {
-    return await work(runtime);
-  } finally {
-    await runtime.close();
-  }
+  return withOpened(() => openRuntime(configFile, environment), work);
 }

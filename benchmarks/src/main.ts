@@ -60,6 +60,12 @@ async function main(): Promise<void> {
   for (const row of rows) if (row.contender === "ours") row.target = judge(row);
 
   console.log(formatTable(rows));
+  if (options.quick) {
+    console.log(
+      "\nQuick run: the corpora are a few seconds of work, too short for a client that learns the quota to" +
+        " settle, so the targets are only meaningful on a full run.",
+    );
+  }
   const output = resolve(
     options.output === "results/latest.json" ? BENCHMARKS_ROOT : process.cwd(),
     options.output,

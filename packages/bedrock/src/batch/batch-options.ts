@@ -29,7 +29,7 @@ export interface EmbedBatchOptions {
  *
  * @example
  * const { vectors, failures } = await embedder.embedBatchDetailed(texts, "add", { settle: true });
- * for (const { index, error } of failures) console.error(index, error.message);
+ * for (const { index, error } of failures) report(index, error.message);
  */
 export interface SettledEmbeddings {
   vectors: (number[] | undefined)[];

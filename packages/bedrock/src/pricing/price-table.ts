@@ -10,7 +10,7 @@ export const PRICE_TABLE_DATE = "2026-08";
  * Where the prices come from and how far to trust them.
  *
  * @example
- * console.log(`${PRICE_TABLE_SOURCE} (${PRICE_TABLE_DATE})`);
+ * report(`${PRICE_TABLE_SOURCE} (${PRICE_TABLE_DATE})`);
  */
 export const PRICE_TABLE_SOURCE =
   "On-demand list prices in USD for us-east-1, collected in 2026-08 from public pricing tables and aggregators " +

@@ -23,7 +23,7 @@ export interface BaseErrorOptions {
  *
  * @example
  * try { await embedder.embed(""); } catch (error) {
- *   if (BedrockEmbeddingsError.isInstance(error)) console.error(error.code, error.fix);
+ *   if (BedrockEmbeddingsError.isInstance(error)) report(error.code, error.fix);
  * }
  */
 export class BedrockEmbeddingsError extends Error {

@@ -15,7 +15,7 @@ export interface ConfigurationErrorOptions extends BaseErrorOptions {
  * A configuration value is missing, unknown or out of range. Thrown before any request is sent.
  *
  * @example
- * if (ConfigurationError.isInstance(error)) console.error(error.file, error.line, error.allowed);
+ * if (ConfigurationError.isInstance(error)) report(error.file, error.line, error.allowed);
  */
 export class ConfigurationError extends BedrockEmbeddingsError {
   readonly path: string | undefined;

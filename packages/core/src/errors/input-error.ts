@@ -13,7 +13,7 @@ export interface InputErrorOptions extends BaseErrorOptions {
  * An input text (or other input) cannot be sent as it is. Thrown before any request for it is made.
  *
  * @example
- * if (InputError.isInstance(error)) console.error(`input #${error.index} is too long`);
+ * if (InputError.isInstance(error)) report(`input #${error.index} is too long`);
  */
 export class InputError extends BedrockEmbeddingsError {
   readonly index: number | undefined;

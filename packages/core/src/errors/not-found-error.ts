@@ -4,7 +4,7 @@ import { type BaseErrorOptions, BedrockEmbeddingsError, errorCodeOf } from "./ba
  * A stored item (for example a memory id) does not exist.
  *
  * @example
- * if (NotFoundError.isInstance(error)) console.error(error.id);
+ * if (NotFoundError.isInstance(error)) report(error.id);
  */
 export class NotFoundError extends BedrockEmbeddingsError {
   readonly id: string;

@@ -13,7 +13,7 @@ export interface ResponseErrorOptions extends BaseErrorOptions {
  * the wrong number of vectors, or a vector of the wrong length.
  *
  * @example
- * if (ResponseError.isInstance(error)) console.error(error.expected, error.actual);
+ * if (ResponseError.isInstance(error)) report(error.expected, error.actual);
  */
 export class ResponseError extends BedrockEmbeddingsError {
   readonly modelId: string;

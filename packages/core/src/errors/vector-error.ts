@@ -14,7 +14,7 @@ export interface VectorErrorOptions extends BaseErrorOptions {
  * A vector cannot be used: it holds NaN or an infinity, is all zeros, or lengths differ.
  *
  * @example
- * if (VectorError.isInstance(error)) console.error(error.index, error.message);
+ * if (VectorError.isInstance(error)) report(error.index, error.message);
  */
 export class VectorError extends BedrockEmbeddingsError {
   /** The batch input whose vector this is, when it came from a batch. */

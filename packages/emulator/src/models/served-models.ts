@@ -28,7 +28,7 @@ const aliases = new Map<string, string>([["amazon.titan-embed-text-v1:2:8k", "am
  * prefix (`us.`, `eu.`, `global.`, ...) or as a foundation-model / inference-profile ARN.
  *
  * @example
- * for (const modelId of EMULATOR_MODEL_IDS) console.log(modelId); // "amazon.titan-embed-text-v1", ...
+ * for (const modelId of EMULATOR_MODEL_IDS) report(modelId); // "amazon.titan-embed-text-v1", ...
  */
 export const EMULATOR_MODEL_IDS: readonly string[] = Object.freeze([...familiesByModelId.keys()]);
 

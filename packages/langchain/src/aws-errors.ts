@@ -1,4 +1,11 @@
-import { BedrockApiError } from "@bedrock-embeddings/core";
+import {
+  AWS_SERVER_ERROR_NAMES,
+  AWS_THROTTLING_ERROR_NAMES,
+  BedrockApiError,
+  NETWORK_ERROR_CODES,
+  TIMEOUT_ERROR_NAMES,
+  TRANSIENT_HTTP_STATUSES,
+} from "@bedrock-embeddings/core";
 
 /**
  * `@langchain/aws` catches every error of `client.send`, logs it, and throws
@@ -90,39 +97,11 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-// SDK v3 standard retry classes (smithy service-error-classification).
-const THROTTLING_NAMES = new Set([
-  "ThrottlingException",
-  "TooManyRequestsException",
-  "Throttling",
-  "RequestLimitExceeded",
-  "SlowDown",
-  "ThrottledException",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "BandwidthLimitExceeded",
-  "LimitExceededException",
-  "ProvisionedThroughputExceededException",
-  "ModelNotReadyException",
-]);
-const TRANSIENT_NAMES = new Set([
-  "InternalServerException",
-  "ServiceUnavailableException",
+// The transient names beyond the shared server errors: a slow model and timeouts are retried too.
+const TRANSIENT_NAMES: ReadonlySet<string> = new Set([
+  ...AWS_SERVER_ERROR_NAMES,
+  ...TIMEOUT_ERROR_NAMES,
   "ModelTimeoutException",
-  "TimeoutError",
-  "RequestTimeout",
-  "RequestTimeoutException",
-]);
-const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
-const NETWORK_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
 ]);
 
 const FIXES: Readonly<Record<string, string>> = {
@@ -171,12 +150,12 @@ export function toBedrockApiError(
   const requestId = typeof shape.$metadata?.requestId === "string" ? shape.$metadata.requestId : undefined;
   const attempts = typeof shape.$metadata?.attempts === "number" ? shape.$metadata.attempts : undefined;
   const throttling =
-    THROTTLING_NAMES.has(awsErrorName) || status === 429 || shape.$retryable?.throttling === true;
+    AWS_THROTTLING_ERROR_NAMES.has(awsErrorName) || status === 429 || shape.$retryable?.throttling === true;
   const retryable =
     throttling ||
     TRANSIENT_NAMES.has(awsErrorName) ||
-    (status !== undefined && TRANSIENT_STATUSES.has(status)) ||
-    (code !== undefined && NETWORK_CODES.has(code)) ||
+    (status !== undefined && TRANSIENT_HTTP_STATUSES.has(status)) ||
+    (code !== undefined && NETWORK_ERROR_CODES.has(code)) ||
     shape.$retryable !== undefined;
   const where = context.failedIndexes.length === 1 ? "input" : "inputs";
   const problem =
@@ -185,7 +164,7 @@ export function toBedrockApiError(
     ` for ${where} ${context.failedIndexes.join(", ")}: ${messageOf(original)}`;
   const fix =
     FIXES[awsErrorName] ??
-    (code !== undefined && NETWORK_CODES.has(code)
+    (code !== undefined && NETWORK_ERROR_CODES.has(code)
       ? "Bedrock could not be reached; check the endpoint, region and network."
       : undefined);
   return new BedrockApiError(problem, {

@@ -1,3 +1,10 @@
+import {
+  AWS_SERVER_ERROR_NAMES,
+  AWS_THROTTLING_ERROR_NAMES,
+  NETWORK_ERROR_CODES,
+  TIMEOUT_ERROR_NAMES,
+  TRANSIENT_HTTP_STATUSES,
+} from "@bedrock-embeddings/core";
 import { headerValue } from "../client/token-count-middleware.js";
 
 /** What kind of failure an error is, which decides retrying, batch abort and the advice given. */
@@ -35,24 +42,6 @@ export interface ErrorClassification {
   retryAfterMs: number | undefined;
 }
 
-const THROTTLING_NAMES = new Set([
-  "ThrottlingException",
-  "ModelNotReadyException",
-  "TooManyRequestsException",
-  "Throttling",
-  "RequestLimitExceeded",
-  "SlowDown",
-  "ThrottledException",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "ProvisionedThroughputExceededException",
-]);
-const SERVER_NAMES = new Set([
-  "InternalServerException",
-  "ServiceUnavailableException",
-  "InternalFailure",
-  "ServiceUnavailable",
-]);
 const AUTH_NAMES = new Set([
   "UnrecognizedClientException",
   "InvalidSignatureException",
@@ -63,18 +52,6 @@ const AUTH_NAMES = new Set([
   "CredentialsProviderError",
   "TokenProviderError",
 ]);
-const NETWORK_CODES = new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ECONNABORTED",
-]);
-const TIMEOUT_NAMES = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
 // ValidationException texts that mean the model id itself is wrong: every call would fail.
 const INVALID_MODEL_MESSAGE =
   /model identifier is invalid|on-demand throughput isn.t supported|end of its life/i;
@@ -127,10 +104,10 @@ function categorize(
   shape: ErrorShape,
 ): FailureCategory {
   if (name === "ServiceQuotaExceededException") return "quota";
-  if (THROTTLING_NAMES.has(name) || status === 429 || shape.$retryable?.throttling === true)
+  if (AWS_THROTTLING_ERROR_NAMES.has(name) || status === 429 || shape.$retryable?.throttling === true)
     return "throttling";
   if (name === "ModelTimeoutException") return "model-timeout";
-  if (SERVER_NAMES.has(name) || (status !== undefined && [500, 502, 503, 504].includes(status)))
+  if (AWS_SERVER_ERROR_NAMES.has(name) || (status !== undefined && TRANSIENT_HTTP_STATUSES.has(status)))
     return "server";
   if (AUTH_NAMES.has(name)) return "auth";
   if (name === "AccessDeniedException") return "access";
@@ -138,7 +115,7 @@ function categorize(
   if (name === "ValidationException")
     return INVALID_MODEL_MESSAGE.test(message) ? "invalid-model" : "validation";
   if (name === "ModelErrorException") return "model-error";
-  if (TIMEOUT_NAMES.has(name)) return "timeout";
+  if (TIMEOUT_ERROR_NAMES.has(name)) return "timeout";
   if (status === undefined && isNetworkError(shape, message)) return "network";
   return "unknown";
 }
@@ -148,8 +125,8 @@ function categorize(
  * stream the server refused or reset (the SDK's own transient list), here or on a cause.
  */
 function isNetworkError(shape: ErrorShape, message: string, depth = 0): boolean {
-  if (typeof shape.code === "string" && NETWORK_CODES.has(shape.code)) return true;
-  if (typeof shape.errno === "string" && NETWORK_CODES.has(shape.errno)) return true;
+  if (typeof shape.code === "string" && NETWORK_ERROR_CODES.has(shape.code)) return true;
+  if (typeof shape.errno === "string" && NETWORK_ERROR_CODES.has(shape.errno)) return true;
   if (shape.code === "ERR_HTTP2_STREAM_ERROR" && /REFUSED_STREAM/.test(message)) return true;
   if (/socket hang up|HTTP\/2 stream is abnormally aborted|premature close/i.test(message)) return true;
   const cause = (shape as { cause?: unknown }).cause;

@@ -1,3 +1,4 @@
+export * from "./aws-error-classes.js";
 export { type BaseErrorOptions, BedrockEmbeddingsError, type ErrorCode, errorCodeOf } from "./base-error.js";
 export {
   BatchEmbeddingError,

@@ -68,6 +68,11 @@ describe("classifyError", () => {
     expect(classifyError(refused)).toMatchObject({ category: "network", retryable: true });
     const cut = new Error("HTTP/2 stream is abnormally aborted in mid-communication with result code 2.");
     expect(classifyError(cut)).toMatchObject({ category: "network", retryable: true });
+    const truncated = Object.assign(new Error("Stream closed with error code NGHTTP2_INTERNAL_ERROR"), {
+      code: "ERR_HTTP2_STREAM_ERROR",
+      $metadata: { httpStatusCode: 200 },
+    });
+    expect(classifyError(truncated)).toMatchObject({ category: "network", retryable: true });
     const wrapped = new Error("request failed", { cause: networkError("ECONNRESET") });
     expect(classifyError(wrapped)).toMatchObject({ category: "network", retryable: true });
     const otherStreamError = Object.assign(

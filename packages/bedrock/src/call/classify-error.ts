@@ -116,18 +116,20 @@ function categorize(
     return INVALID_MODEL_MESSAGE.test(message) ? "invalid-model" : "validation";
   if (name === "ModelErrorException") return "model-error";
   if (TIMEOUT_ERROR_NAMES.has(name)) return "timeout";
-  if (status === undefined && isNetworkError(shape, message)) return "network";
+  // A 200 whose body broke off mid-stream never reached us whole: sending it again is safe.
+  if ((status === undefined || status === 200) && isNetworkError(shape, message)) return "network";
   return "unknown";
 }
 
 /**
  * A transport failure worth another attempt: a Node network code, a hung-up socket, an HTTP/2
- * stream the server refused or reset (the SDK's own transient list), here or on a cause.
+ * stream the server refused, reset or closed before the body ended, here or on a cause.
  */
 function isNetworkError(shape: ErrorShape, message: string, depth = 0): boolean {
   if (typeof shape.code === "string" && NETWORK_ERROR_CODES.has(shape.code)) return true;
   if (typeof shape.errno === "string" && NETWORK_ERROR_CODES.has(shape.errno)) return true;
-  if (shape.code === "ERR_HTTP2_STREAM_ERROR" && /REFUSED_STREAM/.test(message)) return true;
+  // Refused, or closed by the server before the body ended; a protocol error would only repeat.
+  if (shape.code === "ERR_HTTP2_STREAM_ERROR" && /REFUSED_STREAM|INTERNAL_ERROR/.test(message)) return true;
   if (/socket hang up|HTTP\/2 stream is abnormally aborted|premature close/i.test(message)) return true;
   const cause = (shape as { cause?: unknown }).cause;
   if (depth < 5 && typeof cause === "object" && cause !== null) {

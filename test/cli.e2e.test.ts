@@ -83,6 +83,13 @@ describe("bedrock-embeddings CLI as a child process", () => {
     expect(result.stderr).toMatch(/embedded 2 texts .* in 2 calls/);
   });
 
+  it("names the stdin line of a bad input, since blank lines are skipped", async () => {
+    const result = await run(["embed", "--config", demoConfig], { input: "fine\n\n   \n" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("stdin line 3: Input 1: the text is empty or only whitespace");
+    expect(result.stdout).toBe("");
+  });
+
   it("adds and searches memories across separate processes", async () => {
     const environment = { DEMO_DATA_DIRECTORY: join(workDirectory, "memory") };
     const add = await run(

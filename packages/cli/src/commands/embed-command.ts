@@ -1,4 +1,4 @@
-import { emptyUsage, type MemoryAction } from "@bedrock-embeddings/core";
+import { emptyUsage, InputError, type MemoryAction } from "@bedrock-embeddings/core";
 import type { CliIo } from "../cli-io.js";
 import { readLines } from "../read-lines.js";
 import { withRuntime } from "../runtime.js";
@@ -28,7 +28,9 @@ export async function embedCommand(texts: string[], options: EmbedCommandOptions
       options.action,
       io,
       options.progress,
-    );
+    ).catch((error: unknown) => {
+      throw withStdinLine(error, inputs);
+    });
     vectors.forEach((vector, index) => {
       const line = inputs[index]?.line;
       io.stdout.write(
@@ -38,5 +40,17 @@ export async function embedCommand(texts: string[], options: EmbedCommandOptions
     io.stderr.write(
       `embedded ${vectors.length} texts with ${embedder.modelId} in ${usage.calls} calls (${usageSummary(usage, false)})\n`,
     );
+  });
+}
+
+// Blank stdin lines are skipped, so an input's index is not its line: name the line too.
+function withStdinLine(error: unknown, inputs: readonly { line: number | undefined }[]): unknown {
+  if (!InputError.isInstance(error) || error.index === undefined) return error;
+  const line = inputs[error.index]?.line;
+  if (line === undefined) return error;
+  return new InputError(`stdin line ${line}: ${error.message}`, {
+    limit: error.limit,
+    actual: error.actual,
+    cause: error,
   });
 }

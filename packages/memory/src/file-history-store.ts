@@ -2,11 +2,11 @@ import { defaultFileSystem, type StoreFileSystem } from "./atomic-write.js";
 import type { HistoryStore } from "./history.js";
 import { isPlainObject } from "./json-value.js";
 import type { MemoryHistoryEntry } from "./memory-types.js";
+import { parseStoreDocument, type StoreDocumentKind, serializeStoreDocument } from "./store-document.js";
 import { corruptFileError, readStoreFile, writeStoreFile } from "./store-files.js";
 import { WriteQueue } from "./write-queue.js";
 
-const FORMAT = "bedrock-embeddings/memory-history";
-const VERSION = 1;
+const KIND: StoreDocumentKind = { format: "bedrock-embeddings/memory-history", version: 1 };
 const EVENTS: readonly unknown[] = ["ADD", "UPDATE", "DELETE"];
 
 interface HistoryLog {
@@ -99,29 +99,11 @@ export class FileHistoryStore implements HistoryStore {
 }
 
 function serializeHistory(entries: readonly MemoryHistoryEntry[]): string {
-  const opening = JSON.stringify({ format: FORMAT, version: VERSION }).slice(0, -1);
-  if (entries.length === 0) return `${opening},"entries":[]}\n`;
-  return `${opening},"entries":[\n${entries.map((entry) => JSON.stringify(entry)).join(",\n")}\n]}\n`;
+  return serializeStoreDocument(KIND, {}, "entries", entries);
 }
 
 function parseHistory(text: string, file: string): MemoryHistoryEntry[] {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw corruptFileError(file, `it is not valid JSON (${(error as Error).message})`, error);
-  }
-  if (!isPlainObject(document) || document["format"] !== FORMAT) {
-    throw corruptFileError(file, `it does not start with "format": "${FORMAT}"`);
-  }
-  if (document["version"] !== VERSION) {
-    throw corruptFileError(
-      file,
-      `format version ${JSON.stringify(document["version"])} is not supported (expected ${VERSION})`,
-    );
-  }
-  const entries = document["entries"];
-  if (!Array.isArray(entries)) throw corruptFileError(file, '"entries" is not an array');
+  const { items: entries } = parseStoreDocument(text, file, KIND, "entries");
   return entries.map((entry: unknown, index) => {
     if (!isHistoryEntry(entry)) throw corruptFileError(file, `history entry ${index} is not a valid entry`);
     return entry;

@@ -1,10 +1,9 @@
-import { isPlainObject } from "./json-value.js";
+import { parseStoreDocument, type StoreDocumentKind, serializeStoreDocument } from "./store-document.js";
 import { corruptFileError } from "./store-files.js";
 import type { VectorStoreRecord } from "./vector-store.js";
 import { type TableLocation, VectorTable } from "./vector-table.js";
 
-const FORMAT = "bedrock-embeddings/vector-store";
-const VERSION = 1;
+const KIND: StoreDocumentKind = { format: "bedrock-embeddings/vector-store", version: 1 };
 
 /**
  * The JSON text of a table: a header with the binding, then one record per line (still one JSON
@@ -14,17 +13,8 @@ const VERSION = 1;
  * await writeStoreFile(file, serializeVectorTable(table));
  */
 export function serializeVectorTable(table: VectorTable): string {
-  const header = {
-    format: FORMAT,
-    version: VERSION,
-    dimension: table.binding?.dimension ?? null,
-    modelId: table.binding?.modelId ?? null,
-  };
-  const lines = [...table.entries()].map((record) => JSON.stringify(record));
-  const opening = JSON.stringify(header).slice(0, -1);
-  return lines.length === 0
-    ? `${opening},"records":[]}\n`
-    : `${opening},"records":[\n${lines.join(",\n")}\n]}\n`;
+  const binding = { dimension: table.binding?.dimension ?? null, modelId: table.binding?.modelId ?? null };
+  return serializeStoreDocument(KIND, binding, "records", [...table.entries()]);
 }
 
 /**
@@ -36,23 +26,8 @@ export function serializeVectorTable(table: VectorTable): string {
  */
 export function parseVectorTable(text: string, location: TableLocation & { file: string }): VectorTable {
   const file = location.file;
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw corruptFileError(file, `it is not valid JSON (${(error as Error).message})`, error);
-  }
-  if (!isPlainObject(document) || document["format"] !== FORMAT) {
-    throw corruptFileError(file, `it does not start with "format": "${FORMAT}"`);
-  }
-  if (document["version"] !== VERSION) {
-    throw corruptFileError(
-      file,
-      `format version ${JSON.stringify(document["version"])} is not supported (expected ${VERSION})`,
-    );
-  }
-  const { dimension, modelId, records } = document;
-  if (!Array.isArray(records)) throw corruptFileError(file, '"records" is not an array');
+  const { document, items: records } = parseStoreDocument(text, file, KIND, "records");
+  const { dimension, modelId } = document;
   const unbound = dimension === null && modelId === null;
   if (!unbound && (typeof dimension !== "number" || typeof modelId !== "string")) {
     throw corruptFileError(file, '"dimension" and "modelId" must be a number and a string (or both null)');

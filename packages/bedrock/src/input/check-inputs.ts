@@ -1,4 +1,4 @@
-import { InputError } from "@bedrock-embeddings/core";
+import { describeValueType, InputError } from "@bedrock-embeddings/core";
 import type { ModelFamily, TruncateMode } from "../model-catalog/model-family.js";
 import { codePointLength, exceedsCodePoints } from "./code-points.js";
 
@@ -13,7 +13,7 @@ export function prepareTexts(
   truncate: TruncateMode | undefined,
 ): string[] {
   if (!Array.isArray(texts)) {
-    throw new InputError(`texts must be an array of strings, received ${describeType(texts)}.`, {
+    throw new InputError(`texts must be an array of strings, received ${describeValueType(texts)}.`, {
       fix: "Pass an array, e.g. embedBatch([text]), or use embed(text) for one text.",
     });
   }
@@ -36,7 +36,7 @@ export function prepareText(
   const truncating = truncate !== undefined && truncate !== "NONE";
   const limit = family.limits.charactersPerText;
   if (typeof text !== "string") {
-    throw new InputError(`expected a string, received ${describeType(text)}.`, {
+    throw new InputError(`expected a string, received ${describeValueType(text)}.`, {
       index,
       fix: "Convert every input to text before embedding.",
     });
@@ -59,14 +59,4 @@ export function prepareText(
         ? `Shorten or split the text, or set truncate to one of ${family.truncateModes.filter((mode) => mode !== "NONE").join(", ")} to cut it.`
         : `Shorten or split the text; ${family.name} cannot truncate (truncate only accepts NONE).`,
   });
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object"
-    ? "an object"
-    : typeof value === "undefined"
-      ? "undefined"
-      : `a ${typeof value}`;
 }

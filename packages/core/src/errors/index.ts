@@ -7,6 +7,7 @@ export {
 } from "./batch-embedding-error.js";
 export { BedrockApiError, type BedrockApiErrorOptions } from "./bedrock-api-error.js";
 export { ConfigurationError, type ConfigurationErrorOptions } from "./configuration-error.js";
+export { describeValueType } from "./describe-value-type.js";
 export { InputError, type InputErrorOptions } from "./input-error.js";
 export { JobError, type JobErrorOptions, type JobErrorReason } from "./job-error.js";
 export { NotFoundError } from "./not-found-error.js";

@@ -1,3 +1,4 @@
+import { describeValueType } from "../errors/describe-value-type.js";
 import { InputError } from "../errors/input-error.js";
 import type { EmbeddingInput, InputModality, MediaSource } from "./embedding-input.js";
 
@@ -16,7 +17,7 @@ const KNOWN_KEYS = new Set(["text", "image", "audio", "video", "format", "embedd
 export function modalityOf(input: EmbeddingInput, index: number): InputModality {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new InputError(
-      `expected an input object such as { text } or { image }, received ${kindOf(input)}.`,
+      `expected an input object such as { text } or { image }, received ${describeValueType(input)}.`,
       {
         index,
         fix: "Pass objects like { text: '...' }, { image: { file: 'a.png' } } or { video: { s3Uri }, format: 'mp4' }.",
@@ -67,7 +68,7 @@ export function modalityOf(input: EmbeddingInput, index: number): InputModality 
 
 function checkText(text: unknown, index: number): void {
   if (typeof text !== "string") {
-    throw new InputError(`text must be a string, received ${kindOf(text)}.`, {
+    throw new InputError(`text must be a string, received ${describeValueType(text)}.`, {
       index,
       fix: "Convert the text to a string before embedding.",
     });
@@ -94,7 +95,7 @@ function checkSource(source: unknown, medium: string, index: number): asserts so
   }
   if (record["bytes"] !== undefined && !(record["bytes"] instanceof Uint8Array)) {
     throw new InputError(
-      `${medium}.bytes must be a Uint8Array (a Buffer is one), received ${kindOf(record["bytes"])}.`,
+      `${medium}.bytes must be a Uint8Array (a Buffer is one), received ${describeValueType(record["bytes"])}.`,
       {
         index,
         fix,
@@ -107,14 +108,4 @@ function checkSource(source: unknown, medium: string, index: number): asserts so
   if (record["s3Uri"] !== undefined && !/^s3:\/\/[^/]+\/.+/.test(String(record["s3Uri"]))) {
     throw new InputError(`${medium}.s3Uri must look like s3://bucket/key.`, { index, fix });
   }
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object"
-    ? "an object"
-    : typeof value === "undefined"
-      ? "undefined"
-      : `a ${typeof value}`;
 }

@@ -4,7 +4,6 @@ import {
   type DetailedEmbeddings,
   InputError,
 } from "@bedrock-embeddings/core";
-import { withFailedIndexes } from "../call/api-error.js";
 import type { CallContext } from "../call/embed-call.js";
 import { prepareText, prepareTexts } from "../input/check-inputs.js";
 import type { RequestSettings } from "../model-catalog/model-family.js";
@@ -68,7 +67,7 @@ export async function embedTextBatch(
  */
 export function detailedOrThrow(run: TextBatchRun): DetailedEmbeddings {
   throwIfAborted(run);
-  if (run.fatal) throw withFailedIndexes(run.fatal, notEmbedded(run));
+  if (run.fatal) throw run.fatal.withFailedIndexes(notEmbedded(run));
   if (run.failures.length > 0) {
     throw new BatchEmbeddingError(run.vectors, run.failures, { usage: run.usage });
   }
@@ -91,7 +90,7 @@ export function settled(run: TextBatchRun): SettledEmbeddings {
     // names them all.
     const kept = failures.filter((failure) => failure.error !== fatal);
     const failed = new Set(kept.map((failure) => failure.index));
-    const doomed = withFailedIndexes(fatal, notEmbedded(run));
+    const doomed = fatal.withFailedIndexes(notEmbedded(run));
     const rest = notEmbedded(run).filter((index) => !failed.has(index));
     failures = [...kept, ...rest.map((index) => ({ index, error: doomed }))].sort(
       (left, right) => left.index - right.index,

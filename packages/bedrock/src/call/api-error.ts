@@ -39,26 +39,6 @@ export function toBedrockApiError(
   });
 }
 
-/** The same error, now covering other input indexes (e.g. every input a failed batch did not embed). */
-export function withFailedIndexes(error: BedrockApiError, failedIndexes: readonly number[]): BedrockApiError {
-  // Core builds the message as `${problem} ${fix}`; take the problem back out of it.
-  const suffix = error.fix ? ` ${error.fix}` : "";
-  const problem =
-    suffix && error.message.endsWith(suffix) ? error.message.slice(0, -suffix.length) : error.message;
-  return new BedrockApiError(problem, {
-    awsErrorName: error.awsErrorName,
-    httpStatus: error.httpStatus,
-    requestId: error.requestId,
-    modelId: error.modelId,
-    retryable: error.retryable,
-    throttling: error.throttling,
-    failedIndexes,
-    attempts: error.attempts,
-    cause: error.cause,
-    fix: error.fix,
-  });
-}
-
 /** Replaces each secret (of four characters or more) with `[redacted]`. */
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text;

@@ -13,7 +13,6 @@ import {
   ResponseError,
 } from "@bedrock-embeddings/core";
 import { type BoundedResult, type Limiter, runBounded } from "../batch/run-bounded.js";
-import { withFailedIndexes } from "../call/api-error.js";
 import { type CallContext, type CallResult, describeIndexes, invokeCall } from "../call/embed-call.js";
 import type { RequestSettings } from "../model-catalog/model-family.js";
 import type { CallCostEstimator } from "../pricing/call-cost.js";
@@ -150,10 +149,7 @@ function settle(
     }
   });
   if (fatal) {
-    throw withFailedIndexes(
-      fatal,
-      results.flatMap((result, index) => (result === undefined ? [index] : [])),
-    );
+    throw fatal.withFailedIndexes(results.flatMap((result, index) => (result === undefined ? [index] : [])));
   }
   if (failures.length > 0) {
     failures.sort((left, right) => left.index - right.index);

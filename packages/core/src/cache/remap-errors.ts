@@ -23,37 +23,10 @@ export function remapErrorIndexes(
     return new BatchEmbeddingError(vectors, failures, error.fix === undefined ? {} : { fix: error.fix });
   }
   if (InputError.isInstance(error) && error.index !== undefined) {
-    const prefix = `Input ${error.index}: `;
-    return new InputError(problemOf(error.message, error.fix, prefix), {
-      index: mapIndex(error.index)[0],
-      limit: error.limit,
-      actual: error.actual,
-      fix: error.fix,
-      cause: error,
-    });
+    return error.withIndex(mapIndex(error.index)[0]!);
   }
   if (BedrockApiError.isInstance(error) && error.failedIndexes.length > 0) {
-    return new BedrockApiError(problemOf(error.message, error.fix, ""), {
-      awsErrorName: error.awsErrorName,
-      httpStatus: error.httpStatus,
-      requestId: error.requestId,
-      modelId: error.modelId,
-      retryable: error.retryable,
-      throttling: error.throttling,
-      failedIndexes: error.failedIndexes.flatMap(mapIndex).sort((left, right) => left - right),
-      attempts: error.attempts,
-      // The same shape as a fresh error: `cause` is what the service or SDK raised.
-      cause: error.cause,
-      fix: error.fix,
-    });
+    return error.withFailedIndexes(error.failedIndexes.flatMap(mapIndex).sort((left, right) => left - right));
   }
   return error;
-}
-
-// Core builds messages as `${prefix}${problem} ${fix}`; take the problem back out.
-function problemOf(message: string, fix: string | undefined, prefix: string): string {
-  let problem = message.startsWith(prefix) ? message.slice(prefix.length) : message;
-  const suffix = fix ? ` ${fix}` : "";
-  if (suffix && problem.endsWith(suffix)) problem = problem.slice(0, -suffix.length);
-  return problem;
 }

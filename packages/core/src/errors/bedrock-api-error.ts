@@ -31,9 +31,14 @@ export class BedrockApiError extends BedrockEmbeddingsError {
   readonly throttling: boolean;
   readonly failedIndexes: readonly number[];
   readonly attempts: number;
+  /** The problem alone, without the fix. */
+  readonly problem: string;
+  readonly #options: BedrockApiErrorOptions;
 
   constructor(problem: string, options: BedrockApiErrorOptions) {
     super("BEDROCK_API", problem, options);
+    this.problem = problem;
+    this.#options = options;
     this.awsErrorName = options.awsErrorName;
     this.httpStatus = options.httpStatus;
     this.requestId = options.requestId;
@@ -46,5 +51,10 @@ export class BedrockApiError extends BedrockEmbeddingsError {
 
   static override isInstance(value: unknown): value is BedrockApiError {
     return errorCodeOf(value) === "BEDROCK_API";
+  }
+
+  /** The same error, covering other input indexes (e.g. every input a failed batch did not embed). */
+  withFailedIndexes(failedIndexes: readonly number[]): BedrockApiError {
+    return new BedrockApiError(this.problem, { ...this.#options, failedIndexes });
   }
 }

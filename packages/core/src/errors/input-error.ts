@@ -19,10 +19,13 @@ export class InputError extends BedrockEmbeddingsError {
   readonly index: number | undefined;
   readonly limit: number | undefined;
   readonly actual: number | undefined;
+  /** The problem alone, without the input's index or the fix. */
+  readonly problem: string;
 
   constructor(problem: string, options: InputErrorOptions = {}) {
     const prefix = options.index === undefined ? "" : `Input ${options.index}: `;
     super("INPUT", prefix + problem, options);
+    this.problem = problem;
     this.index = options.index;
     this.limit = options.limit;
     this.actual = options.actual;
@@ -30,5 +33,16 @@ export class InputError extends BedrockEmbeddingsError {
 
   static override isInstance(value: unknown): value is InputError {
     return errorCodeOf(value) === "INPUT";
+  }
+
+  /** The same problem for the input at another position; keeps this error as `cause`. */
+  withIndex(index: number): InputError {
+    return new InputError(this.problem, {
+      index,
+      limit: this.limit,
+      actual: this.actual,
+      fix: this.fix,
+      cause: this,
+    });
   }
 }

@@ -34,6 +34,29 @@ describe("error family", () => {
     expect(BedrockApiError.isInstance(error)).toBe(true);
   });
 
+  it("rebuilds an error for other indexes without repeating prefix or fix", () => {
+    const cause = new Error("Malformed input request");
+    const apiError = new BedrockApiError("Bedrock rejected it.", {
+      awsErrorName: "ValidationException",
+      httpStatus: 400,
+      requestId: "req-2",
+      modelId: "m",
+      retryable: false,
+      failedIndexes: [0],
+      cause,
+      fix: "Check the input.",
+    });
+    const moved = apiError.withFailedIndexes([3, 4]);
+    expect(moved.message).toBe("Bedrock rejected it. Check the input.");
+    expect(moved.failedIndexes).toEqual([3, 4]);
+    expect(moved.cause).toBe(cause);
+    const input = new InputError("too long.", { index: 1, limit: 10, actual: 12, fix: "Shorten it." });
+    const shifted = input.withIndex(7);
+    expect(shifted.message).toBe("Input 7: too long. Shorten it.");
+    expect(shifted).toMatchObject({ index: 7, limit: 10, actual: 12 });
+    expect(shifted.cause).toBe(input);
+  });
+
   it("keeps successful vectors on a batch error and summarizes failures", () => {
     const failure = new InputError("too long.", { index: 1 });
     const error = new BatchEmbeddingError([[1], undefined, [3]], [{ index: 1, error: failure }]);

@@ -1,4 +1,4 @@
-import { firstCodePoints, lastCodePoints } from "../input/code-points.js";
+import { cutToCodePoints } from "../input/code-points.js";
 import {
   COHERE_EMBEDDING_TYPES,
   COHERE_INPUT_TYPES,
@@ -48,11 +48,7 @@ export const cohereV3: ModelFamily = {
     inputsPerCall: 1,
   },
   typedLength: cohereTypedLength,
-  fitText(text, truncate) {
-    if (truncate === "START") return lastCodePoints(text, MAX_CHARACTERS);
-    if (truncate === "END") return firstCodePoints(text, MAX_CHARACTERS);
-    return text;
-  },
+  fitText: cutToCodePoints(MAX_CHARACTERS),
   buildBody: (texts, settings) => ({
     texts: [...texts],
     input_type: settings.inputType,

@@ -5,7 +5,7 @@ import {
   ResponseError,
 } from "@bedrock-embeddings/core";
 import { NOVA_EMBEDDING_PURPOSES } from "../async-invoke/nova-async-body.js";
-import { firstCodePoints, lastCodePoints } from "../input/code-points.js";
+import { cutToCodePoints } from "../input/code-points.js";
 import type { ModelFamily, ParsedEmbeddings, RequestSettings, WireInput, WireMedia } from "./model-family.js";
 import { describeValue, expectObject, isRecord, singleText } from "./response-shape.js";
 import { floatVectors, singleInput, unpackedLength } from "./wire-inputs.js";
@@ -49,11 +49,7 @@ export const novaMultimodal: ModelFamily = {
     inputsPerCall: 1,
   },
   typedLength: unpackedLength,
-  fitText(text, truncate) {
-    if (truncate === "START") return lastCodePoints(text, MAX_CHARACTERS);
-    if (truncate === "END") return firstCodePoints(text, MAX_CHARACTERS);
-    return text;
-  },
+  fitText: cutToCodePoints(MAX_CHARACTERS),
   buildBody: (texts, settings) => body({ modality: "text", text: singleText(texts, FAMILY) }, settings),
   parseResponse: (response, modelId) => floatVectors(parseNovaResponse(response, modelId)),
   buildInputsBody: (inputs, settings) => body(singleInput(inputs, FAMILY), settings),

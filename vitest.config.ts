@@ -3,11 +3,17 @@ import { defineConfig } from "vitest/config";
 
 const packageNames = ["core", "bedrock", "langchain", "memory", "emulator", "cli"];
 // Tests run against the TypeScript sources, so a unit test never needs a build first.
+const subpaths = ["memory/pgvector", "memory/testing"];
 const alias = Object.fromEntries(
-  packageNames.map((name) => [
-    `@bedrock-embeddings/${name}`,
-    fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
-  ]),
+  [...subpaths, ...packageNames].map((name) => {
+    const [packageName, ...subpath] = name.split("/");
+    return [
+      `@bedrock-embeddings/${name}`,
+      fileURLToPath(
+        new URL(`./packages/${packageName}/src/${[...subpath, "index.ts"].join("/")}`, import.meta.url),
+      ),
+    ];
+  }),
 );
 
 export default defineConfig({

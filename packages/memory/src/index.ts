@@ -1,20 +1,24 @@
-export { defaultFileSystem, type StoreFileSystem, writeFileAtomic } from "./atomic-write.js";
-export { FileHistoryStore, type FileHistoryStoreOptions } from "./file-history-store.js";
-export { FileVectorStore, type FileVectorStoreOptions } from "./file-vector-store.js";
-export { type HistoryStore, InMemoryHistoryStore } from "./history.js";
+export { assertSameBinding, assertValidBinding } from "./binding-check.js";
+export { FileVectorStore, type FileVectorStoreOptions } from "./file-store/file-vector-store.js";
+export type { FilterExpression, FilterOperator } from "./filter/filter-expression.js";
+export { matchesFilter } from "./filter/matches-filter.js";
+export { andOf, parseFilter } from "./filter/parse-filter.js";
 export { InMemoryVectorStore } from "./in-memory-vector-store.js";
 export type { JsonObject, JsonValue } from "./json-value.js";
 export { Memory } from "./memory.js";
 export { hashText, RESERVED_PAYLOAD_KEYS } from "./memory-payload.js";
 export type {
   AddMemoryOptions,
+  DeleteAllResult,
   GetAllMemoryOptions,
   MemoryEvent,
   MemoryFilters,
   MemoryHistoryEntry,
+  MemoryIdOptions,
   MemoryItem,
   MemoryMetadata,
   MemoryOptions,
+  MemoryPage,
   MemoryScope,
   Message,
   SearchDefaults,
@@ -22,14 +26,14 @@ export type {
   SearchResult,
   UpdateMemoryInput,
 } from "./memory-types.js";
-export { matchesFilter } from "./payload-filter.js";
 export type {
+  HistoryOptions,
   VectorListOptions,
+  VectorListPage,
   VectorSearchOptions,
   VectorStore,
   VectorStoreBinding,
   VectorStoreEntry,
-  VectorStoreFilter,
   VectorStoreHit,
   VectorStoreRecord,
 } from "./vector-store.js";

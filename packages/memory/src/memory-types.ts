@@ -1,5 +1,4 @@
 import type { EmbeddingBase } from "@bedrock-embeddings/core";
-import type { HistoryStore } from "./history.js";
 import type { VectorStore } from "./vector-store.js";
 
 /**
@@ -84,11 +83,14 @@ export interface AddMemoryOptions extends MemoryScope {
 }
 
 /**
- * Exact-match filters of `search` and `getAll`. At least one of `user_id`, `agent_id`, `run_id`
- * (or their camelCase forms) is required; other keys match metadata keys exactly.
+ * mem0 v3 filters of `search` and `getAll`. At least one of `user_id`, `agent_id`, `run_id` (or
+ * their camelCase forms) is required as a plain id. Other keys match metadata (and `created_at` /
+ * `updated_at`): `{ key: value }` equality, `{ key: [a, b] }` one of, `{ key: "*" }` present,
+ * `{ key: { gte: 2 } }` with operators `eq ne gt gte lt lte in nin contains icontains`, and
+ * `AND: [...]`, `OR: [...]`, `NOT: [...]`.
  *
  * @example
- * const filters: MemoryFilters = { user_id: "alice", topic: "drinks" };
+ * const filters: MemoryFilters = { user_id: "alice", priority: { gte: 2 }, OR: [{ topic: "tea" }, { topic: "coffee" }] };
  */
 export interface MemoryFilters {
   user_id?: string;
@@ -97,6 +99,9 @@ export interface MemoryFilters {
   userId?: string;
   agentId?: string;
   runId?: string;
+  AND?: MemoryFilters[];
+  OR?: MemoryFilters[];
+  NOT?: MemoryFilters[];
   [metadataKey: string]: unknown;
 }
 
@@ -121,21 +126,57 @@ export interface SearchMemoryOptions {
 }
 
 /**
- * Options of `Memory.getAll`.
+ * Options of `Memory.getAll`: one page of a scope's memories, oldest first.
  *
  * @example
- * await memory.getAll({ filters: { agent_id: "a1" }, topK: 100 });
+ * const first = await memory.getAll({ filters: { user_id: "alice" }, topK: 100 });
+ * const second = await memory.getAll({ filters: { user_id: "alice" }, topK: 100, cursor: first.nextCursor });
  */
 export interface GetAllMemoryOptions {
   filters: MemoryFilters;
-  /** At most this many memories, oldest first; default 20 (or `searchDefaults.topK`). */
+  /** Page size; default 20 (or `searchDefaults.topK`). */
   topK?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
   /** Not accepted: put the scope in `filters` (mem0 3.x). */
   userId?: never;
   /** Not accepted: put the scope in `filters` (mem0 3.x). */
   agentId?: never;
   /** Not accepted: put the scope in `filters` (mem0 3.x). */
   runId?: never;
+}
+
+/**
+ * One page of `Memory.getAll`. `nextCursor` is set when more memories match: the page was capped.
+ *
+ * @example
+ * const { results, nextCursor } = await memory.getAll({ filters: { user_id: "alice" } });
+ */
+export interface MemoryPage extends SearchResult {
+  nextCursor?: string;
+}
+
+/**
+ * Options of the id operations (`get`, `update`, `delete`): with `filters`, the memory must also
+ * match them (its scope), or it counts as not found.
+ *
+ * @example
+ * await memory.delete(id, { filters: { user_id: "alice" } }); // NotFoundError if it is bob's
+ */
+export interface MemoryIdOptions {
+  filters?: MemoryFilters;
+}
+
+/**
+ * What `Memory.deleteAll` returns.
+ *
+ * @example
+ * const { deleted } = await memory.deleteAll({ userId: "alice" });
+ */
+export interface DeleteAllResult {
+  message: string;
+  /** How many memories were deleted. */
+  deleted: number;
 }
 
 /**
@@ -195,13 +236,14 @@ export interface SearchDefaults {
  */
 export interface MemoryOptions {
   embedder: EmbeddingBase;
-  /** Where memories and history are persisted; everything stays in process memory when omitted. */
+  /**
+   * Folder of the embedded file store (memories and their history in one crash-safe log); everything
+   * stays in process memory when omitted and no `vectorStore` is given.
+   */
   dataDirectory?: string;
-  /** Replaces the built-in vector store. */
+  /** The store to use instead of the built-in ones (e.g. a `PgVectorStore`). */
   vectorStore?: VectorStore;
-  /** Replaces the built-in history store. */
-  historyStore?: HistoryStore;
-  /** Name of the files under `dataDirectory` (letters, digits, `_`, `-`); default "memories". */
+  /** Name of the log under `dataDirectory` (letters, digits, `_`, `-`); default "memories". */
   collection?: string;
   /** Source of timestamps; default `() => new Date()`. */
   clock?: () => Date;

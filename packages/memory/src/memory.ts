@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import {
   ConfigurationError,
   type EmbeddingBase,
@@ -7,19 +6,22 @@ import {
   NotFoundError,
   VectorError,
 } from "@bedrock-embeddings/core";
-import { FileHistoryStore } from "./file-history-store.js";
-import { FileVectorStore } from "./file-vector-store.js";
-import { type HistoryStore, InMemoryHistoryStore } from "./history.js";
+import { FileVectorStore } from "./file-store/file-vector-store.js";
+import type { FilterExpression } from "./filter/filter-expression.js";
+import { matchesFilter } from "./filter/matches-filter.js";
 import { InMemoryVectorStore } from "./in-memory-vector-store.js";
 import { isPlainObject, type JsonObject } from "./json-value.js";
 import { buildPayload, checkMetadata, contentOf, toMemoryItem } from "./memory-payload.js";
 import type {
   AddMemoryOptions,
+  DeleteAllResult,
   GetAllMemoryOptions,
   MemoryEvent,
   MemoryHistoryEntry,
+  MemoryIdOptions,
   MemoryItem,
   MemoryOptions,
+  MemoryPage,
   MemoryScope,
   Message,
   SearchMemoryOptions,
@@ -28,9 +30,9 @@ import type {
 } from "./memory-types.js";
 import { toMemoryInputs } from "./messages.js";
 import { assertKnownOptions, requireId, requireText, requireThreshold } from "./option-checks.js";
-import { assertLimit } from "./payload-filter.js";
-import { filterFromFilters, scopeFromOptions } from "./scope.js";
-import type { VectorStore, VectorStoreRecord } from "./vector-store.js";
+import { assertLimit } from "./record-checks.js";
+import { filterFromFilters, scopeFilter, scopeFromOptions } from "./scope.js";
+import type { VectorStore, VectorStoreEntry, VectorStoreRecord } from "./vector-store.js";
 
 const DEFAULT_COLLECTION = "memories";
 const DEFAULT_TOP_K = 20;
@@ -39,7 +41,8 @@ const DEFAULT_THRESHOLD = 0.1;
 /**
  * A mem0-style memory without the LLM step (mem0's `infer: false`): every text you add is embedded
  * and stored as it is, scoped to a user, agent and/or run, and found again by semantic search.
- * Persisted under `dataDirectory` when given (atomic writes, survives restarts), in memory otherwise.
+ * Persisted under `dataDirectory` when given (a crash-safe log that several processes can share),
+ * in any `vectorStore` you pass (e.g. Postgres with pgvector), in process memory otherwise.
  *
  * @example
  * const memory = new Memory({ embedder, dataDirectory: ".data/memory" });
@@ -50,7 +53,6 @@ const DEFAULT_THRESHOLD = 0.1;
 export class Memory {
   readonly embedder: EmbeddingBase;
   readonly vectorStore: VectorStore;
-  readonly historyStore: HistoryStore;
   readonly collection: string;
   private readonly clock: () => Date;
   private readonly idGenerator: () => string;
@@ -80,16 +82,17 @@ export class Memory {
         fix: "Pass a folder path, or omit it to keep memories in process memory.",
       });
     }
+    if (directory !== undefined && options.vectorStore !== undefined) {
+      throw new ConfigurationError("new Memory() takes dataDirectory or vectorStore, not both.", {
+        path: "dataDirectory",
+        fix: "dataDirectory selects the embedded file store; drop it when you pass your own vectorStore.",
+      });
+    }
     this.vectorStore =
       options.vectorStore ??
       (directory === undefined
         ? new InMemoryVectorStore()
-        : new FileVectorStore({ file: join(directory, `${this.collection}.json`) }));
-    this.historyStore =
-      options.historyStore ??
-      (directory === undefined
-        ? new InMemoryHistoryStore()
-        : new FileHistoryStore({ file: join(directory, `${this.collection}.history.json`) }));
+        : new FileVectorStore({ directory, collection: this.collection }));
     this.clock = options.clock ?? (() => new Date());
     this.idGenerator = options.idGenerator ?? randomUUID;
     const defaults = options.searchDefaults ?? {};
@@ -139,11 +142,9 @@ export class Memory {
         payload: buildPayload({ text: input.text, scope, metadata: perMessage, createdAt }),
       };
     });
-    await this.vectorStore.insert(records);
-    await this.record(
-      records.map((record, index) => ({ memoryId: record.id, previous: null, next: inputs[index]!.text })),
-      "ADD",
-      createdAt,
+    await this.vectorStore.insert(
+      records,
+      records.map((record, index) => historyEntry(record.id, "ADD", null, inputs[index]!.text, createdAt)),
     );
     return { results: records.map((record) => toMemoryItem(record.id, record.payload)) };
   }
@@ -158,7 +159,7 @@ export class Memory {
   async search(query: string, options: SearchMemoryOptions): Promise<SearchResult> {
     assertKnownOptions(options, "search", ["filters", "topK", "threshold"]);
     const text = requireText(query, "query");
-    const filter = filterFromFilters(options.filters, "search");
+    const filter = filterFromFilters(options.filters, "search", true);
     const topK = options.topK ?? this.defaultTopK;
     assertLimit(topK, "topK");
     const threshold = requireThreshold(options.threshold ?? this.defaultThreshold);
@@ -173,100 +174,118 @@ export class Memory {
   }
 
   /**
-   * One memory by id, or null.
+   * One memory by id, or null. With `filters`, a memory outside them counts as absent.
    *
    * @example
-   * const item = await memory.get(id);
+   * const item = await memory.get(id, { filters: { user_id: "alice" } });
    */
-  async get(memoryId: string): Promise<MemoryItem | null> {
+  async get(memoryId: string, options: MemoryIdOptions = {}): Promise<MemoryItem | null> {
     const id = requireId(memoryId, "get");
+    const scope = idScope(options, "get");
     await this.ensureReady();
     const record = await this.vectorStore.get(id);
-    return record ? toMemoryItem(record.id, record.payload) : null;
+    return record && matchesFilter(record.payload, scope) ? toMemoryItem(record.id, record.payload) : null;
   }
 
   /**
-   * The memories of a scope, oldest first, at most `topK` (default 20).
+   * One page of a scope's memories, oldest first: at most `topK` (default 20). When more match,
+   * `nextCursor` is set; pass it as `cursor` for the next page.
    *
    * @example
-   * const { results } = await memory.getAll({ filters: { user_id: "alice" }, topK: 100 });
+   * const { results, nextCursor } = await memory.getAll({ filters: { user_id: "alice" }, topK: 100 });
    */
-  async getAll(options: GetAllMemoryOptions): Promise<SearchResult> {
-    assertKnownOptions(options, "getAll", ["filters", "topK"]);
-    const filter = filterFromFilters(options.filters, "getAll");
+  async getAll(options: GetAllMemoryOptions): Promise<MemoryPage> {
+    assertKnownOptions(options, "getAll", ["filters", "topK", "cursor"]);
+    const filter = filterFromFilters(options.filters, "getAll", true);
     const topK = options.topK ?? this.defaultTopK;
     assertLimit(topK, "topK");
     await this.ensureReady();
-    const entries = await this.vectorStore.list({ filter, limit: topK });
-    return { results: entries.map((entry) => toMemoryItem(entry.id, entry.payload)) };
+    const page = await this.vectorStore.list({ filter, limit: topK, cursor: options.cursor });
+    const result: MemoryPage = { results: page.entries.map((entry) => toMemoryItem(entry.id, entry.payload)) };
+    if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
+    return result;
   }
 
   /**
    * Replaces a memory's text (re-embedded with `"update"`), keeping its id, scope and creation time.
    * `metadata`, when given, replaces the custom metadata (`role` and `actor_id` are kept unless it
-   * sets them); otherwise the metadata is kept. An unknown id is a NotFoundError.
+   * sets them); otherwise the metadata is kept. An unknown id (or one outside `filters`) is a
+   * NotFoundError.
    *
    * @example
    * await memory.update(id, "Alice now prefers oolong"); // { message: "Memory updated successfully!" }
    */
-  async update(memoryId: string, input: UpdateMemoryInput): Promise<{ message: string }> {
+  async update(
+    memoryId: string,
+    input: UpdateMemoryInput,
+    options: MemoryIdOptions = {},
+  ): Promise<{ message: string }> {
     const id = requireId(memoryId, "update");
     const { text, metadata } = parseUpdate(input);
+    const scope = idScope(options, "update");
     await this.ensureReady();
     const existing = await this.vectorStore.get(id);
-    if (!existing) throw notFound(id);
+    if (!existing || !matchesFilter(existing.payload, scope)) throw notFound(id);
     const vector = await this.embedder.embed(text, "update");
     const updatedAt = this.now();
     const content = contentOf(existing.payload);
     const nextMetadata =
       metadata === undefined ? content.metadata : keepMessageFields(metadata, content.metadata);
     const payload = buildPayload({ ...content, text, metadata: nextMetadata, updatedAt });
-    const previous = await this.vectorStore.update({ id, vector, payload });
-    if (!previous) throw notFound(id);
-    await this.record(
-      [{ memoryId: id, previous: contentOf(previous.payload).text, next: text }],
-      "UPDATE",
-      updatedAt,
+    const previous = await this.vectorStore.update(
+      { id, vector, payload },
+      { history: (replaced) => [historyEntry(id, "UPDATE", textOf(replaced), text, updatedAt)] },
     );
+    if (!previous) throw notFound(id);
     return { message: "Memory updated successfully!" };
   }
 
   /**
-   * Deletes one memory; an unknown id is a NotFoundError.
+   * Deletes one memory; an unknown id (or one outside `filters`) is a NotFoundError.
    *
    * @example
-   * await memory.delete(id); // { message: "Memory deleted successfully!" }
+   * await memory.delete(id, { filters: { user_id: "alice" } }); // { message: "Memory deleted successfully!" }
    */
-  async delete(memoryId: string): Promise<{ message: string }> {
+  async delete(memoryId: string, options: MemoryIdOptions = {}): Promise<{ message: string }> {
     const id = requireId(memoryId, "delete");
+    const scope = idScope(options, "delete");
     await this.ensureReady();
-    const previous = await this.vectorStore.delete(id);
+    if (scope) {
+      const existing = await this.vectorStore.get(id);
+      if (!existing || !matchesFilter(existing.payload, scope)) throw notFound(id);
+    }
+    const deletedAt = this.now();
+    const previous = await this.vectorStore.delete(id, {
+      history: (removed) => [historyEntry(id, "DELETE", textOf(removed), null, deletedAt)],
+    });
     if (!previous) throw notFound(id);
-    await this.record(
-      [{ memoryId: id, previous: contentOf(previous.payload).text, next: null }],
-      "DELETE",
-      this.now(),
-    );
     return { message: "Memory deleted successfully!" };
   }
 
   /**
-   * Deletes every memory of a scope (all given ids must match). Use `reset()` to delete everything.
+   * Deletes every memory of a scope (all given ids must match) and says how many. Use `reset()`
+   * to delete everything.
    *
    * @example
-   * await memory.deleteAll({ userId: "alice" }); // { message: "Memories deleted successfully!" }
+   * await memory.deleteAll({ userId: "alice" }); // { message: "Deleted 3 memories.", deleted: 3 }
    */
-  async deleteAll(options: MemoryScope): Promise<{ message: string }> {
+  async deleteAll(options: MemoryScope): Promise<DeleteAllResult> {
     assertKnownOptions(options, "deleteAll", ["userId", "agentId", "runId"]);
-    const filter = scopeFromOptions(options, "deleteAll");
+    const filter = scopeFilter(scopeFromOptions(options, "deleteAll"));
     await this.ensureReady();
-    const removed = await this.vectorStore.deleteWhere(filter);
-    await this.record(
-      removed.map((entry) => ({ memoryId: entry.id, previous: contentOf(entry.payload).text, next: null })),
-      "DELETE",
-      this.now(),
-    );
-    return { message: "Memories deleted successfully!" };
+    const deletedAt = this.now();
+    const removed = await this.vectorStore.deleteWhere(filter, {
+      history: (entries) =>
+        entries.map((entry) => historyEntry(entry.id, "DELETE", textOf(entry), null, deletedAt)),
+    });
+    const count = removed.length;
+    return {
+      message:
+        count === 0
+          ? "No memory matched that scope; nothing was deleted."
+          : `Deleted ${count} ${count === 1 ? "memory" : "memories"}.`,
+      deleted: count,
+    };
   }
 
   /**
@@ -277,7 +296,9 @@ export class Memory {
    * entries.map((entry) => entry.event); // ["ADD", "UPDATE"]
    */
   async history(memoryId: string): Promise<MemoryHistoryEntry[]> {
-    return this.historyStore.list(requireId(memoryId, "history"));
+    const id = requireId(memoryId, "history");
+    await this.ensureReady();
+    return this.vectorStore.history(id);
   }
 
   /**
@@ -290,7 +311,16 @@ export class Memory {
   async reset(): Promise<void> {
     this.ready = undefined;
     await this.vectorStore.reset();
-    await this.historyStore.reset();
+  }
+
+  /**
+   * Releases the store (files, locks, database connections). The memory is unusable afterwards.
+   *
+   * @example
+   * try { await memory.add("...", { userId: "alice" }); } finally { await memory.close(); }
+   */
+  async close(): Promise<void> {
+    await this.vectorStore.close();
   }
 
   /** Binds the store to the embedder's dimension and model once (probing the dimension if unknown). */
@@ -313,24 +343,6 @@ export class Memory {
       );
     }
     await this.vectorStore.initialize({ dimension, modelId: this.embedder.modelId });
-  }
-
-  private async record(
-    changes: readonly { memoryId: string; previous: string | null; next: string | null }[],
-    event: MemoryEvent,
-    createdAt: string,
-  ): Promise<void> {
-    if (changes.length === 0) return;
-    await this.historyStore.append(
-      changes.map((change) => ({
-        id: randomUUID(),
-        memoryId: change.memoryId,
-        previousValue: change.previous,
-        newValue: change.next,
-        event,
-        createdAt,
-      })),
-    );
   }
 
   private now(): string {
@@ -372,9 +384,29 @@ function keepMessageFields(next: JsonObject, previous: JsonObject): JsonObject {
   return merged;
 }
 
+function historyEntry(
+  memoryId: string,
+  event: MemoryEvent,
+  previousValue: string | null,
+  newValue: string | null,
+  createdAt: string,
+): MemoryHistoryEntry {
+  return { id: randomUUID(), memoryId, previousValue, newValue, event, createdAt };
+}
+
+function textOf(entry: VectorStoreEntry): string {
+  return contentOf(entry.payload).text;
+}
+
+/** The scope check of an id operation: its filters, when given. */
+function idScope(options: unknown, method: string): FilterExpression | undefined {
+  assertKnownOptions(options, method, ["filters"]);
+  return options["filters"] === undefined ? undefined : filterFromFilters(options["filters"], method, false);
+}
+
 function notFound(id: string): NotFoundError {
   return new NotFoundError("Memory", id, {
-    fix: "List ids with getAll() or search(); it may have been deleted.",
+    fix: "List ids with getAll() or search(); it may have been deleted, or belong to another scope.",
   });
 }
 

@@ -55,18 +55,18 @@ export function requireText(text: unknown, label: string): string {
 }
 
 /**
- * The memory id, unless it is not a non-empty string.
+ * The memory id, trimmed, unless it is not a string with something besides whitespace.
  *
  * @example
- * requireId(id, "get");
+ * requireId(" 3f1c... ", "get"); // "3f1c..."
  */
 export function requireId(id: unknown, method: string): string {
-  if (typeof id !== "string" || id === "") {
-    throw new InputError(`${method}() needs a memory id (a non-empty string).`, {
+  if (typeof id !== "string" || id.trim() === "") {
+    throw new InputError(`${method}() needs a memory id (a non-empty string), got ${show(id)}.`, {
       fix: "Pass the id returned by add(), search() or getAll().",
     });
   }
-  return id;
+  return id.trim();
 }
 
 /**

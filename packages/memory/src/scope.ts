@@ -1,7 +1,8 @@
 import { InputError } from "@bedrock-embeddings/core";
-import { assertJsonValue, isPlainObject, type JsonObject } from "./json-value.js";
+import type { FilterExpression } from "./filter/filter-expression.js";
+import { andOf, parseFilter } from "./filter/parse-filter.js";
+import { isPlainObject } from "./json-value.js";
 import type { MemoryScope } from "./memory-types.js";
-import type { VectorStoreFilter } from "./vector-store.js";
 
 /** The payload keys of the scope ids, as mem0 stores them. */
 export const SCOPE_KEYS = ["user_id", "agent_id", "run_id"] as const;
@@ -13,14 +14,12 @@ const CAMEL_TO_SCOPE_KEY: Record<string, ScopeKey> = {
   agentId: "agent_id",
   runId: "run_id",
 };
-/** Payload keys that hold the memory itself; filters match metadata and scope only. */
-const CONTENT_KEYS = ["data", "hash", "created_at", "updated_at"];
 
 /**
- * The scope of `add` or `deleteAll` as payload keys; at least one id is required.
+ * The scope of `add` or `deleteAll` as payload keys, ids trimmed; at least one id is required.
  *
  * @example
- * scopeFromOptions({ userId: "alice" }, "add"); // { user_id: "alice" }
+ * scopeFromOptions({ userId: " alice " }, "add"); // { user_id: "alice" }
  */
 export function scopeFromOptions(options: MemoryScope, method: string): Record<string, string> {
   const scope: Record<string, string> = {};
@@ -40,47 +39,55 @@ export function scopeFromOptions(options: MemoryScope, method: string): Record<s
 }
 
 /**
- * The store filter for `search` / `getAll` filters: `userId`-style keys become `user_id`, other
- * keys match metadata exactly; at least one scope id is required.
+ * The equality filter of a scope from `scopeFromOptions`.
  *
  * @example
- * filterFromFilters({ userId: "alice", topic: "drinks" }, "search"); // { user_id: "alice", topic: "drinks" }
+ * scopeFilter({ user_id: "alice" }); // { kind: "compare", key: "user_id", operator: "eq", value: "alice" }
  */
-export function filterFromFilters(filters: unknown, method: string): VectorStoreFilter {
+export function scopeFilter(scope: Record<string, string>): FilterExpression {
+  return andOf(
+    Object.entries(scope).map(([key, value]) => ({ kind: "compare", key, operator: "eq", value }) as const),
+  );
+}
+
+/**
+ * The store filter for mem0 v3 `filters`: `userId`-style keys become `user_id`, scope ids are
+ * trimmed, every other key and operator is parsed by `parseFilter`. When `requireScope` is set
+ * (search, getAll), at least one of user_id, agent_id, run_id must be given as a plain id at the
+ * top level, so one user never sees another's memories.
+ *
+ * @example
+ * filterFromFilters({ userId: "alice", priority: { gte: 2 } }, "search", true);
+ */
+export function filterFromFilters(filters: unknown, method: string, requireScope: boolean): FilterExpression {
   if (!isPlainObject(filters)) {
     throw new InputError(`${method}() needs filters with at least one of user_id, agent_id or run_id.`, {
       fix: `Pass e.g. ${method}(${method === "search" ? "query, " : ""}{ filters: { user_id: "alice" } }).`,
     });
   }
-  const filter: JsonObject = {};
+  const written: Record<string, unknown> = {};
+  let scoped = false;
   for (const [rawKey, value] of Object.entries(filters)) {
     if (value === undefined) continue;
     const key = CAMEL_TO_SCOPE_KEY[rawKey] ?? rawKey;
-    if (CONTENT_KEYS.includes(key)) {
-      throw new InputError(
-        `filters.${rawKey} is not a metadata key; filters match scope ids and metadata exactly.`,
-        {
-          fix: "Search by text with search(); filter by user_id, agent_id, run_id or your metadata keys.",
-        },
-      );
+    let checked = value;
+    if (isScopeKey(key)) {
+      checked = requireScopeId(value, `filters.${rawKey}`);
+      scoped = true;
     }
-    const checked = isScopeKey(key) ? requireScopeId(value, `filters.${rawKey}`) : jsonValue(value, rawKey);
-    if (Object.hasOwn(filter, key) && filter[key] !== checked) {
-      throw new InputError(
-        `filters give two different values for ${key} (as ${key} and its camelCase form).`,
-        {
-          fix: "Pass each scope id once.",
-        },
-      );
+    if (Object.hasOwn(written, key) && written[key] !== checked) {
+      throw new InputError(`filters give two different values for ${key} (as ${key} and its camelCase form).`, {
+        fix: "Pass each scope id once.",
+      });
     }
-    filter[key] = checked;
+    written[key] = checked;
   }
-  if (!SCOPE_KEYS.some((key) => Object.hasOwn(filter, key))) {
+  if (requireScope && !scoped) {
     throw new InputError(`${method}() filters need at least one of user_id, agent_id or run_id.`, {
       fix: 'Add the scope, e.g. { filters: { user_id: "alice" } }, so one user never sees another\'s memories.',
     });
   }
-  return filter;
+  return parseFilter(written, "filters");
 }
 
 function isScopeKey(key: string): key is ScopeKey {
@@ -89,17 +96,15 @@ function isScopeKey(key: string): key is ScopeKey {
 
 function requireScopeId(value: unknown, label: string): string {
   if (typeof value !== "string" || value.trim() === "") {
-    throw new InputError(
-      `${label} must be a non-empty string, got ${JSON.stringify(value) ?? String(value)}.`,
-      {
-        fix: `Pass an id such as "alice".`,
-      },
-    );
+    throw new InputError(`${label} must be a non-empty id string, got ${JSON.stringify(value) ?? String(value)}.`, {
+      fix: 'Pass an id such as "alice" (operators and "*" are not accepted on scope ids).',
+    });
   }
-  return value;
-}
-
-function jsonValue(value: unknown, key: string) {
-  assertJsonValue(value, `filters.${key}`);
-  return value;
+  const trimmed = value.trim();
+  if (/\s/.test(trimmed)) {
+    throw new InputError(`${label} ${JSON.stringify(value)} contains whitespace.`, {
+      fix: 'Use an id without spaces, e.g. "alice" or "user-42".',
+    });
+  }
+  return trimmed;
 }

@@ -1,0 +1,4 @@
+export {
+  describeVectorStoreContract,
+  type VectorStoreContractOptions,
+} from "./vector-store-contract.js";

@@ -240,7 +240,7 @@ describe("Memory.search", () => {
       "Alice drinks water",
       "Alice likes green tea",
     ]);
-    const tagged = await memory.getAll({ filters: { userId: "alice", tags: ["daily"] } });
+    const tagged = await memory.getAll({ filters: { userId: "alice", tags: { contains: "daily" } } });
     expect(tagged.results.map((item) => item.memory)).toEqual(["Alice drinks water"]);
     const none = await memory.getAll({ filters: { user_id: "alice", topic: "Drinks" } });
     expect(none.results).toEqual([]);
@@ -359,8 +359,10 @@ describe("Memory.delete, deleteAll and reset", () => {
       )
     ).results;
     await memory.add("b1", { userId: "bob" });
+    expect(await memory.deleteAll({ userId: "alice" })).toEqual({ message: "Deleted 2 memories.", deleted: 2 });
     expect(await memory.deleteAll({ userId: "alice" })).toEqual({
-      message: "Memories deleted successfully!",
+      message: "No memory matched that scope; nothing was deleted.",
+      deleted: 0,
     });
     expect((await memory.getAll({ filters: { user_id: "alice" } })).results).toEqual([]);
     expect((await memory.getAll({ filters: { user_id: "bob" } })).results.map((item) => item.memory)).toEqual(

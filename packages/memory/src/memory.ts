@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
+  type AppConfig,
   ConfigurationError,
   type EmbeddingBase,
   InputError,
@@ -29,6 +30,7 @@ import type {
   UpdateMemoryInput,
 } from "./memory-types.js";
 import { toMemoryInputs } from "./messages.js";
+import { openVectorStore } from "./store-from-config.js";
 import { assertKnownOptions, requireId, requireText, requireThreshold } from "./option-checks.js";
 import { assertLimit } from "./record-checks.js";
 import { filterFromFilters, scopeFilter, scopeFromOptions } from "./scope.js";
@@ -99,6 +101,26 @@ export class Memory {
     this.defaultTopK = defaults.topK ?? DEFAULT_TOP_K;
     assertLimit(this.defaultTopK, "searchDefaults.topK");
     this.defaultThreshold = requireThreshold(defaults.threshold ?? DEFAULT_THRESHOLD);
+  }
+
+  /**
+   * A memory on the store the configuration names (`vector_store`: the embedded file store or
+   * pgvector), with `memory.top_k` and `memory.threshold` as search defaults. Close it when done.
+   *
+   * @example
+   * const config = await loadConfig("memory.yaml");
+   * const memory = await Memory.fromConfig(config, { embedder });
+   */
+  static async fromConfig(
+    config: Pick<AppConfig, "vectorStore" | "memory">,
+    options: { embedder: EmbeddingBase },
+  ): Promise<Memory> {
+    const vectorStore = await openVectorStore(config.vectorStore);
+    return new Memory({
+      embedder: options.embedder,
+      vectorStore,
+      searchDefaults: { topK: config.memory.topK, threshold: config.memory.threshold },
+    });
   }
 
   /**

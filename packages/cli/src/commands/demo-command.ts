@@ -1,6 +1,6 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { ConfigurationError, emptyUsage } from "@bedrock-embeddings/core";
+import { type AppConfig, ConfigurationError, emptyUsage } from "@bedrock-embeddings/core";
 import { LangChainEmbeddings } from "@bedrock-embeddings/langchain";
 import { Memory } from "@bedrock-embeddings/memory";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
@@ -56,25 +56,31 @@ export async function demoCommand(options: DemoCommandOptions, io: CliIo): Promi
     out(`   ${usageSummary(embedded.usage ?? emptyUsage())}`);
 
     out("\n2. Memories for two users");
-    const dataDirectory = join(resolve(config.memory.dataDirectory), "demo");
-    await rm(dataDirectory, { recursive: true, force: true });
-    const memory = new Memory({ embedder, dataDirectory });
-    for (const userId of new Set(corpus.memories.map((item) => item.userId))) {
-      const mine = corpus.memories.filter((item) => item.userId === userId);
-      await memory.add(
-        mine.map((item) => ({ role: "user" as const, content: item.text })),
-        { userId },
-      );
-      out(`   ${userId}: ${mine.length} memories added`);
-    }
-    out(`   stored under ${dataDirectory}`);
+    const memory = await Memory.fromConfig(config, { embedder });
+    try {
+      for (const userId of new Set(corpus.memories.map((item) => item.userId))) {
+        const mine = corpus.memories.filter((item) => item.userId === userId);
+        // The demo's users start afresh on every run; other scopes in the store are left alone.
+        const { deleted } = await memory.deleteAll({ userId });
+        await memory.add(
+          mine.map((item) => ({ role: "user" as const, content: item.text })),
+          { userId },
+        );
+        out(
+          `   ${userId}: ${mine.length} memories added${deleted > 0 ? ` (replacing ${deleted} from an earlier run)` : ""}`,
+        );
+      }
+      out(`   stored in ${describeStore(config.vectorStore)}`);
 
-    for (const search of corpus.searches) {
-      out(`\n   search as ${search.userId} (only ${search.userId}'s memories): "${search.query}"`);
-      const found = await memory.search(search.query, { filters: { user_id: search.userId }, topK: 3 });
-      found.results.forEach((item, rank) => {
-        out(`     ${rank + 1}. ${(item.score ?? 0).toFixed(4)}  ${item.memory}`);
-      });
+      for (const search of corpus.searches) {
+        out(`\n   search as ${search.userId} (only ${search.userId}'s memories): "${search.query}"`);
+        const found = await memory.search(search.query, { filters: { user_id: search.userId }, topK: 3 });
+        found.results.forEach((item, rank) => {
+          out(`     ${rank + 1}. ${(item.score ?? 0).toFixed(4)}  ${item.memory}`);
+        });
+      }
+    } finally {
+      await memory.close();
     }
 
     out("\n3. LangChain MemoryVectorStore retrieval");
@@ -94,6 +100,13 @@ export async function demoCommand(options: DemoCommandOptions, io: CliIo): Promi
     }
     out("\nDone.");
   });
+}
+
+/** Where the memories are, without secrets: a directory, or a pgvector table. */
+function describeStore(store: AppConfig["vectorStore"]): string {
+  return store.provider === "file"
+    ? `the file store at ${store.config.path} (see: bedrock-embeddings memory list --config <this config> --user alice)`
+    : `the pgvector table "${store.config.table ?? "memories"}"`;
 }
 
 async function readCorpus(file: string): Promise<DemoCorpus> {

@@ -6,6 +6,14 @@ export { andOf, parseFilter } from "./filter/parse-filter.js";
 export { InMemoryVectorStore } from "./in-memory-vector-store.js";
 export type { JsonObject, JsonValue } from "./json-value.js";
 export { Memory } from "./memory.js";
+export {
+  assertLimit,
+  type CheckedRecord,
+  checkQueryVector,
+  checkRecords,
+  requireBinding,
+} from "./record-checks.js";
+export { decodeSequenceCursor, encodeSequenceCursor } from "./sequence-cursor.js";
 export { hashText, RESERVED_PAYLOAD_KEYS } from "./memory-payload.js";
 export type {
   AddMemoryOptions,

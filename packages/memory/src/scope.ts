@@ -101,6 +101,11 @@ function requireScopeId(value: unknown, label: string): string {
     });
   }
   const trimmed = value.trim();
+  if (trimmed === "*") {
+    throw new InputError(`${label} is "*": a scope needs a concrete id.`, {
+      fix: "Name the user, agent or run; to go through every memory, use export or list each scope.",
+    });
+  }
   if (/\s/.test(trimmed)) {
     throw new InputError(`${label} ${JSON.stringify(value)} contains whitespace.`, {
       fix: 'Use an id without spaces, e.g. "alice" or "user-42".',

@@ -23,11 +23,27 @@ export default defineConfig({
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
     reporters: ["default", "./scripts/plain-summary-reporter.ts"],
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["packages/*/src/**/*.test.ts"] } },
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts"],
+          exclude: ["**/*.live.test.ts", "**/node_modules/**"],
+        },
+      },
       {
         resolve: { alias },
         test: { name: "e2e", include: ["test/**/*.e2e.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
       },
+      // Opt-in tier against real services: present only when they are configured, so it is never skipped.
+      ...(process.env["PGVECTOR_TEST_URL"]
+        ? [
+            {
+              resolve: { alias },
+              test: { name: "live", include: ["packages/*/src/**/*.live.test.ts"], testTimeout: 60_000 },
+            },
+          ]
+        : []),
     ],
   },
 });

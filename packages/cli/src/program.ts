@@ -9,34 +9,13 @@ import {
   nonNegativeNumber,
   seedInteger,
 } from "./commands/emulator-command.js";
-import {
-  memoryAddCommand,
-  memoryDeleteCommand,
-  memoryListCommand,
-  memorySearchCommand,
-} from "./commands/memory-command.js";
+import { addMemoryCommands } from "./commands/memory/memory-program.js";
+import { configOption } from "./config-option.js";
 
 function integer(text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError("expected a whole number.");
   return value;
-}
-
-function decimal(text: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new InvalidArgumentError("expected a number.");
-  return value;
-}
-
-function configOption(): Option {
-  return new Option("-c, --config <file>", "YAML or JSON configuration file").makeOptionMandatory();
-}
-
-function withScope(command: Command): Command {
-  return command
-    .option("--user <id>", "user scope")
-    .option("--agent <id>", "agent scope")
-    .option("--run <id>", "run scope");
 }
 
 /** The `bedrock-embeddings` command tree. */
@@ -74,31 +53,7 @@ export function buildProgram(io: CliIo): Command {
     .option("--no-progress", "never show a progress bar")
     .action((texts: string[], options) => embedCommand(texts, options, io));
 
-  const memory = program.command("memory").description("a persistent memory scoped by user, agent or run");
-  withScope(
-    memory.command("add").description("add memories").argument("<texts...>").addOption(configOption()),
-  )
-    .option("--metadata <json>", "JSON object stored with each memory")
-    .action((texts: string[], options) => memoryAddCommand(texts, options, io));
-  withScope(
-    memory.command("search").description("search memories").argument("<query>").addOption(configOption()),
-  )
-    .option("--top-k <n>", "results to return", integer)
-    .option("--threshold <score>", "minimum similarity", decimal)
-    .option("--json", "print JSON lines")
-    .action((query: string, options) => memorySearchCommand(query, options, io));
-  withScope(memory.command("list").description("list memories of a scope").addOption(configOption())).action(
-    (options) => memoryListCommand(options, io),
-  );
-  withScope(
-    memory
-      .command("delete")
-      .description("delete a memory, or --all of a scope")
-      .argument("[id]")
-      .addOption(configOption()),
-  )
-    .option("--all", "delete every memory of the scope")
-    .action((id: string | undefined, options) => memoryDeleteCommand(id, options, io));
+  addMemoryCommands(program, io);
 
   const batch = program
     .command("batch")

@@ -6,9 +6,9 @@ import {
   parseFilter,
   type VectorStoreRecord,
 } from "@bedrock-embeddings/memory";
-// The contract suite is published as @bedrock-embeddings/memory/testing; the workspace resolves the package root only.
 import { describeVectorStoreContract } from "@bedrock-embeddings/memory/testing";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
+import type { DocumentInterface } from "@langchain/core/documents";
 import { describe, expect, it } from "vitest";
 import { InMemoryHistoryLog } from "./history-log.js";
 import { LangChainEmbeddings } from "./langchain-embeddings.js";

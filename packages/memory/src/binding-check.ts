@@ -14,12 +14,17 @@ const REINDEX =
  */
 export function assertValidBinding(binding: VectorStoreBinding): void {
   if (!Number.isInteger(binding.dimension) || binding.dimension < 1) {
-    throw new ConfigurationError(`the vector dimension must be a positive integer, got ${binding.dimension}.`, {
-      fix: "Check the embedder's dimension setting.",
-    });
+    throw new ConfigurationError(
+      `the vector dimension must be a positive integer, got ${binding.dimension}.`,
+      {
+        fix: "Check the embedder's dimension setting.",
+      },
+    );
   }
   if (typeof binding.modelId !== "string" || binding.modelId === "") {
-    throw new ConfigurationError("the embedding model id is empty.", { fix: "Give the embedder a model id." });
+    throw new ConfigurationError("the embedding model id is empty.", {
+      fix: "Give the embedder a model id.",
+    });
   }
 }
 

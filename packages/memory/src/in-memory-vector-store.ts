@@ -4,7 +4,13 @@ import type { FilterExpression } from "./filter/filter-expression.js";
 import { matchesFilter } from "./filter/matches-filter.js";
 import type { JsonObject } from "./json-value.js";
 import type { MemoryHistoryEntry } from "./memory-types.js";
-import { assertLimit, type CheckedRecord, checkQueryVector, checkRecords, requireBinding } from "./record-checks.js";
+import {
+  assertLimit,
+  type CheckedRecord,
+  checkQueryVector,
+  checkRecords,
+  requireBinding,
+} from "./record-checks.js";
 import { decodeSequenceCursor, encodeSequenceCursor } from "./sequence-cursor.js";
 import type {
   HistoryOptions,
@@ -54,7 +60,10 @@ export class InMemoryVectorStore implements VectorStore {
     else this.binding = { dimension: binding.dimension, modelId: binding.modelId };
   }
 
-  async insert(records: readonly VectorStoreRecord[], history?: readonly MemoryHistoryEntry[]): Promise<void> {
+  async insert(
+    records: readonly VectorStoreRecord[],
+    history?: readonly MemoryHistoryEntry[],
+  ): Promise<void> {
     this.assertOpen();
     const checked = checkRecords(records, this.binding, WHERE);
     checked.forEach((record, index) => {
@@ -69,7 +78,10 @@ export class InMemoryVectorStore implements VectorStore {
     this.appendHistory(history);
   }
 
-  async upsert(records: readonly VectorStoreRecord[], history?: readonly MemoryHistoryEntry[]): Promise<void> {
+  async upsert(
+    records: readonly VectorStoreRecord[],
+    history?: readonly MemoryHistoryEntry[],
+  ): Promise<void> {
     this.assertOpen();
     this.store(checkRecords(records, this.binding, WHERE));
     this.appendHistory(history);
@@ -147,7 +159,9 @@ export class InMemoryVectorStore implements VectorStore {
   ): Promise<VectorStoreEntry[]> {
     this.assertOpen();
     requireBinding(this.binding, WHERE);
-    const removed = [...this.ordered()].filter((record) => matchesFilter(record.payload, filter)).map(toEntry);
+    const removed = [...this.ordered()]
+      .filter((record) => matchesFilter(record.payload, filter))
+      .map(toEntry);
     const history = removed.length > 0 ? options.history?.(removed) : undefined;
     for (const entry of removed) this.records.delete(entry.id);
     this.appendHistory(history);
@@ -192,7 +206,9 @@ export class InMemoryVectorStore implements VectorStore {
 
   private assertOpen(): void {
     if (this.closed) {
-      throw new ConfigurationError(`${WHERE} was closed.`, { fix: "Create a new store (or Memory) to go on." });
+      throw new ConfigurationError(`${WHERE} was closed.`, {
+        fix: "Create a new store (or Memory) to go on.",
+      });
     }
   }
 }

@@ -6,14 +6,6 @@ export { andOf, parseFilter } from "./filter/parse-filter.js";
 export { InMemoryVectorStore } from "./in-memory-vector-store.js";
 export type { JsonObject, JsonValue } from "./json-value.js";
 export { Memory } from "./memory.js";
-export {
-  assertLimit,
-  type CheckedRecord,
-  checkQueryVector,
-  checkRecords,
-  requireBinding,
-} from "./record-checks.js";
-export { decodeSequenceCursor, encodeSequenceCursor } from "./sequence-cursor.js";
 export { hashText, RESERVED_PAYLOAD_KEYS } from "./memory-payload.js";
 export type {
   AddMemoryOptions,
@@ -34,6 +26,17 @@ export type {
   SearchResult,
   UpdateMemoryInput,
 } from "./memory-types.js";
+export {
+  assertLimit,
+  type CheckedRecord,
+  checkQueryVector,
+  checkRecords,
+  requireBinding,
+} from "./record-checks.js";
+export { decodeSequenceCursor, encodeSequenceCursor } from "./sequence-cursor.js";
+export { openVectorStore } from "./store-from-config.js";
+export { describeStoreLocation, sameStoreLocation } from "./store-location.js";
+export * from "./transfer/index.js";
 export type {
   HistoryOptions,
   VectorListOptions,

@@ -91,9 +91,7 @@ describe("refusing a different embedder on an existing directory", () => {
     await expect(attempt).rejects.toThrow(
       /memories\.log: The memory store holds 32-dimensional vectors from model "fake-embedding-model", but the embedder produces 16-dimensional vectors/,
     );
-    await expect(changed.add("y", { userId: "u" })).rejects.toThrow(
-      /memory reembed --to/,
-    );
+    await expect(changed.add("y", { userId: "u" })).rejects.toThrow(/memory reembed --to/);
     expect((await fs.readFile(join(directory, "memories.log"))).equals(before)).toBe(true);
 
     // The way out the message names: reset() works without binding first, then the new embedder binds.

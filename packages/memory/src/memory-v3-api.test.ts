@@ -24,7 +24,10 @@ describe("mem0 v3 filters", () => {
     const getAll = async (filters: Record<string, unknown>) =>
       texts(await memory.getAll({ filters: { user_id: "alice", ...filters } }));
     expect(await getAll({ priority: { gte: 2 } })).toEqual(["espresso after lunch", "oolong on weekends"]);
-    expect(await getAll({ priority: { in: [1, 3] } })).toEqual(["green tea in the morning", "oolong on weekends"]);
+    expect(await getAll({ priority: { in: [1, 3] } })).toEqual([
+      "green tea in the morning",
+      "oolong on weekends",
+    ]);
     expect(await getAll({ note: "*" })).toEqual(["oolong on weekends"]);
     expect(await getAll({ note: { icontains: "leaf" } })).toEqual(["oolong on weekends"]);
     expect(await getAll({ tags: { contains: "daily" } })).toEqual(["green tea in the morning"]);
@@ -33,7 +36,9 @@ describe("mem0 v3 filters", () => {
       "oolong on weekends",
     ]);
     expect(await getAll({ NOT: [{ topic: "tea" }] })).toEqual(["espresso after lunch"]);
-    expect(await getAll({ AND: [{ topic: "tea" }, { priority: { lt: 3 } }] })).toEqual(["green tea in the morning"]);
+    expect(await getAll({ AND: [{ topic: "tea" }, { priority: { lt: 3 } }] })).toEqual([
+      "green tea in the morning",
+    ]);
     const searched = await memory.search("tea", {
       filters: { user_id: "alice", topic: "tea", priority: { gt: 1 } },
       threshold: -1,
@@ -43,10 +48,12 @@ describe("mem0 v3 filters", () => {
 
   it("refuses an unknown operator or a malformed filter with a typed error naming it, never an empty answer", async () => {
     const memory = await catalogue();
-    await expect(memory.getAll({ filters: { user_id: "alice", priority: { between: [1, 2] } } })).rejects.toThrow(
-      /filters\.priority: unknown filter operator "between"/,
+    await expect(
+      memory.getAll({ filters: { user_id: "alice", priority: { between: [1, 2] } } }),
+    ).rejects.toThrow(/filters\.priority: unknown filter operator "between"/);
+    await expect(memory.search("tea", { filters: { user_id: "alice", OR: [] } })).rejects.toThrowError(
+      InputError,
     );
-    await expect(memory.search("tea", { filters: { user_id: "alice", OR: [] } })).rejects.toThrowError(InputError);
     await expect(memory.getAll({ filters: { user_id: "alice", priority: { gte: [1] } } })).rejects.toThrow(
       /filters\.priority\.gte compares with a number or a string/,
     );
@@ -59,7 +66,10 @@ describe("getAll pages", () => {
   it("returns a cursor whenever a page was capped, and the pages add up to everything in order", async () => {
     const memory = new Memory({ embedder: new FakeEmbedder({ dimension: 16 }) });
     const all = Array.from({ length: 45 }, (_, index) => `memory number ${index}`);
-    await memory.add(all.map((content) => ({ role: "user", content })), { userId: "u" });
+    await memory.add(
+      all.map((content) => ({ role: "user", content })),
+      { userId: "u" },
+    );
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;
@@ -73,7 +83,9 @@ describe("getAll pages", () => {
     expect(seen).toEqual(all);
     const whole = await memory.getAll({ filters: { user_id: "u" }, topK: 45 });
     expect(whole.nextCursor).toBeUndefined();
-    await expect(memory.getAll({ filters: { user_id: "u" }, cursor: "bogus" })).rejects.toThrow(/not a cursor/);
+    await expect(memory.getAll({ filters: { user_id: "u" }, cursor: "bogus" })).rejects.toThrow(
+      /not a cursor/,
+    );
   });
 });
 
@@ -85,7 +97,9 @@ describe("ids and scopes of id operations", () => {
     expect((await memory.get(`  ${id}\n`))?.memory).toBe("bob's black tea");
     await expect(memory.get("   ")).rejects.toThrowError(InputError);
     expect(await memory.get(id, { filters: { user_id: "alice" } })).toBeNull();
-    await expect(memory.update(id, "hacked", { filters: { user_id: "alice" } })).rejects.toThrowError(NotFoundError);
+    await expect(memory.update(id, "hacked", { filters: { user_id: "alice" } })).rejects.toThrowError(
+      NotFoundError,
+    );
     await expect(memory.delete(id, { filters: { userId: "alice" } })).rejects.toThrowError(NotFoundError);
     expect((await memory.get(id))?.memory).toBe("bob's black tea");
     await memory.update(id, "bob's green tea", { filters: { user_id: "bob" } });
@@ -105,12 +119,15 @@ describe("history is written with the change", () => {
   it("a failing store write leaves neither the memory nor its history", async () => {
     const written: MemoryHistoryEntry[] = [];
     class FailingStore extends InMemoryVectorStore {
-      override async insert(records: readonly VectorStoreRecord[], history?: readonly MemoryHistoryEntry[]) {
+      override async insert(_records: readonly VectorStoreRecord[], history?: readonly MemoryHistoryEntry[]) {
         written.push(...(history ?? []));
         throw new Error("disk full");
       }
     }
-    const memory = new Memory({ embedder: new FakeEmbedder({ dimension: 8 }), vectorStore: new FailingStore() });
+    const memory = new Memory({
+      embedder: new FakeEmbedder({ dimension: 8 }),
+      vectorStore: new FailingStore(),
+    });
     await expect(memory.add("x", { userId: "u" })).rejects.toThrow(/disk full/);
     expect(written).toHaveLength(1);
     expect(written[0]).toMatchObject({ event: "ADD", newValue: "x", previousValue: null });
@@ -123,5 +140,30 @@ describe("history is written with the change", () => {
     await memory.close();
     await memory.close();
     await expect(memory.add("y", { userId: "u" })).rejects.toThrowError(ConfigurationError);
+  });
+});
+
+describe("export, import and re-embedding", () => {
+  it("moves every memory to another model and dimension, keeping ids, scope, metadata and history", async () => {
+    const source = await catalogue();
+    const [espresso] = (await source.getAll({ filters: { user_id: "alice", topic: "coffee" } })).results;
+    await source.update(espresso!.id, "double espresso after lunch");
+    const target = new Memory({ embedder: new FakeEmbedder({ dimension: 12, modelId: "other-model" }) });
+    expect(await source.reembedInto(target)).toEqual({ copied: 4, alreadyThere: 0 });
+    expect(await source.reembedInto(target)).toEqual({ copied: 0, alreadyThere: 4 });
+    const moved = await target.get(espresso!.id, { filters: { user_id: "alice" } });
+    expect(moved).toMatchObject({ memory: "double espresso after lunch", metadata: { topic: "coffee", priority: 2 } });
+    expect((await target.history(espresso!.id)).map((entry) => entry.event)).toEqual(["ADD", "UPDATE"]);
+    expect(texts(await target.search("oolong", { filters: { user_id: "alice" }, topK: 1, threshold: -1 }))).toEqual([
+      "oolong on weekends",
+    ]);
+
+    const lines = [];
+    for await (const line of source.exportMemories({ filters: { user_id: "bob" } })) lines.push(line);
+    expect(lines.map((line) => line.memory)).toEqual(["bob's black tea"]);
+    const fresh = new Memory({ embedder: new FakeEmbedder({ dimension: 32 }) });
+    expect(await fresh.importMemories(lines)).toMatchObject({ added: 1 });
+    expect(await fresh.importMemories(lines)).toMatchObject({ added: 0, unchanged: 1 });
+    expect(texts(await fresh.getAll({ filters: { user_id: "bob" } }))).toEqual(["bob's black tea"]);
   });
 });

@@ -359,7 +359,10 @@ describe("Memory.delete, deleteAll and reset", () => {
       )
     ).results;
     await memory.add("b1", { userId: "bob" });
-    expect(await memory.deleteAll({ userId: "alice" })).toEqual({ message: "Deleted 2 memories.", deleted: 2 });
+    expect(await memory.deleteAll({ userId: "alice" })).toEqual({
+      message: "Deleted 2 memories.",
+      deleted: 2,
+    });
     expect(await memory.deleteAll({ userId: "alice" })).toEqual({
       message: "No memory matched that scope; nothing was deleted.",
       deleted: 0,

@@ -30,10 +30,14 @@ import type {
   UpdateMemoryInput,
 } from "./memory-types.js";
 import { toMemoryInputs } from "./messages.js";
-import { openVectorStore } from "./store-from-config.js";
 import { assertKnownOptions, requireId, requireText, requireThreshold } from "./option-checks.js";
 import { assertLimit } from "./record-checks.js";
 import { filterFromFilters, scopeFilter, scopeFromOptions } from "./scope.js";
+import { openVectorStore } from "./store-from-config.js";
+import { type ExportMemoriesOptions, exportMemories } from "./transfer/export-memories.js";
+import type { ExportedMemory } from "./transfer/exported-memory.js";
+import { type ImportCounts, type ImportMemoriesOptions, importMemories } from "./transfer/import-memories.js";
+import { type ReembedCounts, type ReembedMemoriesOptions, reembedMemories } from "./transfer/reembed-memories.js";
 import type { VectorStore, VectorStoreEntry, VectorStoreRecord } from "./vector-store.js";
 
 const DEFAULT_COLLECTION = "memories";
@@ -223,7 +227,9 @@ export class Memory {
     assertLimit(topK, "topK");
     await this.ensureReady();
     const page = await this.vectorStore.list({ filter, limit: topK, cursor: options.cursor });
-    const result: MemoryPage = { results: page.entries.map((entry) => toMemoryItem(entry.id, entry.payload)) };
+    const result: MemoryPage = {
+      results: page.entries.map((entry) => toMemoryItem(entry.id, entry.payload)),
+    };
     if (page.nextCursor !== undefined) result.nextCursor = page.nextCursor;
     return result;
   }
@@ -333,6 +339,53 @@ export class Memory {
   async reset(): Promise<void> {
     this.ready = undefined;
     await this.vectorStore.reset();
+  }
+
+  /**
+   * Every memory (all scopes unless `filters` narrow it), page by page, as JSON-lines-ready objects
+   * with text, metadata, scope and timestamps; `includeVectors` adds the model, dimension and vector.
+   *
+   * @example
+   * for await (const line of memory.exportMemories({ filters: { user_id: "alice" } })) write(JSON.stringify(line));
+   */
+  async *exportMemories(
+    options: Omit<ExportMemoriesOptions, "filter"> & { filters?: unknown } = {},
+  ): AsyncGenerator<ExportedMemory> {
+    const { filters, ...rest } = options;
+    const filter = filters === undefined ? undefined : filterFromFilters(filters, "exportMemories", false);
+    await this.ensureReady();
+    yield* exportMemories(this.vectorStore, { ...rest, filter });
+  }
+
+  /**
+   * Adds or replaces memories from exported lines (see `exportMemories`), keeping their ids and
+   * timestamps; a line's vector is reused when it comes from this store's model and dimension,
+   * otherwise the text is embedded. Running it twice changes nothing.
+   *
+   * @example
+   * const counts = await memory.importMemories(lines); // { added, updated, unchanged, ... }
+   */
+  async importMemories(
+    items: AsyncIterable<unknown> | Iterable<unknown>,
+    options: ImportMemoriesOptions = {},
+  ): Promise<ImportCounts> {
+    await this.ensureReady();
+    return importMemories(this.vectorStore, this.embedder, items, options);
+  }
+
+  /**
+   * Copies every memory, with its history, into `target`, embedding each text again with the
+   * target's embedder: the way to move to another model or dimension without losing a memory.
+   * Resumable (memories already in the target are skipped); this memory is never changed.
+   *
+   * @example
+   * const target = new Memory({ embedder: cohereEmbedder, dataDirectory: ".data/memory-cohere" });
+   * await memory.reembedInto(target); // { copied: 120, alreadyThere: 0 }
+   */
+  async reembedInto(target: Memory, options: ReembedMemoriesOptions = {}): Promise<ReembedCounts> {
+    await this.ensureReady();
+    await target.ensureReady();
+    return reembedMemories(this.vectorStore, target.vectorStore, target.embedder, options);
   }
 
   /**

@@ -1,4 +1,10 @@
-import { assertFiniteVector, ConfigurationError, InputError, VectorError, vectorNorm } from "@bedrock-embeddings/core";
+import {
+  assertFiniteVector,
+  ConfigurationError,
+  InputError,
+  VectorError,
+  vectorNorm,
+} from "@bedrock-embeddings/core";
 import { assertJsonValue, isPlainObject, type JsonObject } from "./json-value.js";
 import type { VectorStoreBinding, VectorStoreRecord } from "./vector-store.js";
 
@@ -37,7 +43,10 @@ export function checkRecords(
   const seen = new Set<string>();
   return records.map((record, index) => {
     if (!isPlainObject(record) || typeof record.id !== "string" || record.id === "") {
-      throw new InputError("a record needs a non-empty string id.", { index, fix: "Give every record an id." });
+      throw new InputError("a record needs a non-empty string id.", {
+        index,
+        fix: "Give every record an id.",
+      });
     }
     if (seen.has(record.id)) {
       throw new InputError(`id ${JSON.stringify(record.id)} appears twice in one write.`, {
@@ -51,7 +60,7 @@ export function checkRecords(
       throw new InputError(`the payload of ${JSON.stringify(record.id)} must be a plain object.`, { index });
     }
     assertJsonValue(record.payload, "payload");
-    const float32 = Float32Array.from(vector);
+    const float32 = toFloat32(vector, `the vector of ${JSON.stringify(record.id)}`);
     const norm = vectorNorm(float32);
     if (norm === 0) {
       throw new VectorError(`the vector of ${JSON.stringify(record.id)} is all zeros and has no direction.`, {
@@ -74,7 +83,7 @@ export function checkQueryVector(
   where: string,
 ): { vector: Float32Array; norm: number } {
   const bound = requireBinding(binding, where);
-  const checked = Float32Array.from(checkVector(vector, bound, "the query vector", where));
+  const checked = toFloat32(checkVector(vector, bound, "the query vector", where), "the query vector");
   const norm = vectorNorm(checked);
   if (norm === 0) {
     throw new VectorError("the query vector is all zeros and has no direction.", {
@@ -107,10 +116,28 @@ export function requireBinding(binding: VectorStoreBinding | undefined, where: s
  */
 export function assertLimit(limit: unknown, label: string): asserts limit is number {
   if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1) {
-    throw new InputError(`${label} must be a positive integer, got ${JSON.stringify(limit) ?? String(limit)}.`, {
-      fix: `Pass e.g. ${label}: 20.`,
-    });
+    throw new InputError(
+      `${label} must be a positive integer, got ${JSON.stringify(limit) ?? String(limit)}.`,
+      {
+        fix: `Pass e.g. ${label}: 20.`,
+      },
+    );
   }
+}
+
+/** float32 copy; a value beyond float32's range (about 3.4e38) would become Infinity, so it is refused. */
+function toFloat32(vector: readonly number[], label: string): Float32Array {
+  const float32 = Float32Array.from(vector);
+  const position = float32.findIndex((value) => !Number.isFinite(value));
+  if (position >= 0) {
+    throw new VectorError(
+      `${label} has ${vector[position]} at position ${position}, beyond the float32 range stored vectors use.`,
+      {
+        fix: "Check the embedder output; embedding values are small numbers.",
+      },
+    );
+  }
+  return float32;
 }
 
 function checkVector(vector: unknown, binding: VectorStoreBinding, label: string, where: string): number[] {

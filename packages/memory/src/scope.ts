@@ -76,9 +76,12 @@ export function filterFromFilters(filters: unknown, method: string, requireScope
       scoped = true;
     }
     if (Object.hasOwn(written, key) && written[key] !== checked) {
-      throw new InputError(`filters give two different values for ${key} (as ${key} and its camelCase form).`, {
-        fix: "Pass each scope id once.",
-      });
+      throw new InputError(
+        `filters give two different values for ${key} (as ${key} and its camelCase form).`,
+        {
+          fix: "Pass each scope id once.",
+        },
+      );
     }
     written[key] = checked;
   }
@@ -96,9 +99,12 @@ function isScopeKey(key: string): key is ScopeKey {
 
 function requireScopeId(value: unknown, label: string): string {
   if (typeof value !== "string" || value.trim() === "") {
-    throw new InputError(`${label} must be a non-empty id string, got ${JSON.stringify(value) ?? String(value)}.`, {
-      fix: 'Pass an id such as "alice" (operators and "*" are not accepted on scope ids).',
-    });
+    throw new InputError(
+      `${label} must be a non-empty id string, got ${JSON.stringify(value) ?? String(value)}.`,
+      {
+        fix: 'Pass an id such as "alice" (operators and "*" are not accepted on scope ids).',
+      },
+    );
   }
   const trimmed = value.trim();
   if (trimmed === "*") {

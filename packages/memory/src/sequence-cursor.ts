@@ -20,9 +20,12 @@ export function encodeSequenceCursor(sequence: number): string {
 export function decodeSequenceCursor(cursor: unknown): number {
   const match = typeof cursor === "string" ? /^s(\d{1,15})$/.exec(cursor) : null;
   if (!match) {
-    throw new InputError(`cursor ${JSON.stringify(cursor) ?? String(cursor)} is not a cursor this store returned.`, {
-      fix: "Pass the nextCursor of the previous page unchanged, or omit cursor to start from the first page.",
-    });
+    throw new InputError(
+      `cursor ${JSON.stringify(cursor) ?? String(cursor)} is not a cursor this store returned.`,
+      {
+        fix: "Pass the nextCursor of the previous page unchanged, or omit cursor to start from the first page.",
+      },
+    );
   }
   return Number(match[1]);
 }

@@ -133,7 +133,10 @@ export interface VectorStore {
   /** Adds or replaces records by id, all or none (used by import and re-embedding). */
   upsert(records: readonly VectorStoreRecord[], history?: readonly MemoryHistoryEntry[]): Promise<void>;
   /** Replaces an existing record; returns the previous entry, or null (and writes nothing) if absent. */
-  update(record: VectorStoreRecord, options?: HistoryOptions<VectorStoreEntry>): Promise<VectorStoreEntry | null>;
+  update(
+    record: VectorStoreRecord,
+    options?: HistoryOptions<VectorStoreEntry>,
+  ): Promise<VectorStoreEntry | null>;
   /** The hits most similar to `vector` among records matching `filter`, best first. */
   search(vector: readonly number[], options: VectorSearchOptions): Promise<VectorStoreHit[]>;
   /** The record with `id`, vector included, or null. */

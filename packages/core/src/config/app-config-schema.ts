@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { bedrockEmbedderOptionsSchema } from "./bedrock-embedder-options.js";
 import { asyncConfigSchema, batchConfigSchema, s3ConfigSchema } from "./job-config-schema.js";
+import {
+  DEFAULT_MEMORY_DIRECTORY,
+  type VectorStoreConfig,
+  vectorStoreConfigSchema,
+} from "./vector-store-config-schema.js";
 
 export const EMBEDDER_PROVIDERS = ["aws_bedrock", "langchain_aws"] as const;
 export type EmbedderProviderName = (typeof EMBEDDER_PROVIDERS)[number];
@@ -18,23 +23,51 @@ export const emulatorConfigSchema = z.strictObject({
 });
 
 export const memoryConfigSchema = z.strictObject({
-  /** Folder where memories and their history are persisted. */
-  dataDirectory: z.string().min(1).default(".data/memory"),
+  /**
+   * The file store's folder when there is no `vector_store` section (the older spelling of
+   * `vector_store: { provider: file, config: { path } }`).
+   */
+  dataDirectory: z.string().min(1).optional(),
   /** Minimum similarity for a search hit. */
   threshold: z.number().min(-1).max(1).default(0),
   topK: z.int().positive().default(5),
 });
 
-/** The whole configuration file. */
-export const appConfigSchema = z.strictObject({
-  version: z.literal(1).default(1),
-  embedder: embedderConfigSchema,
-  emulator: emulatorConfigSchema.default(emulatorConfigSchema.parse({})),
-  memory: memoryConfigSchema.default(memoryConfigSchema.parse({})),
-  s3: s3ConfigSchema.default(s3ConfigSchema.parse({})),
-  async: asyncConfigSchema.default(asyncConfigSchema.parse({})),
-  batch: batchConfigSchema.default(batchConfigSchema.parse({})),
-});
+/**
+ * The whole configuration file. `vectorStore` is always set in the result: the `vector_store`
+ * section, else a file store at `memory.data_directory`, else at `.data/memory`. Giving both
+ * `vector_store` and `memory.data_directory` is an error, so the store is never silently elsewhere.
+ */
+export const appConfigSchema = z
+  .strictObject({
+    version: z.literal(1).default(1),
+    embedder: embedderConfigSchema,
+    emulator: emulatorConfigSchema.default(emulatorConfigSchema.parse({})),
+    vectorStore: vectorStoreConfigSchema.optional(),
+    memory: memoryConfigSchema.default(memoryConfigSchema.parse({})),
+    s3: s3ConfigSchema.default(s3ConfigSchema.parse({})),
+    async: asyncConfigSchema.default(asyncConfigSchema.parse({})),
+    batch: batchConfigSchema.default(batchConfigSchema.parse({})),
+  })
+  .superRefine((config, context) => {
+    if (config.vectorStore !== undefined && config.memory.dataDirectory !== undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["memory", "dataDirectory"],
+        message:
+          "memory.data_directory and vector_store both say where memories are stored; " +
+          "remove memory.data_directory (vector_store.config.path replaces it)",
+      });
+    }
+  })
+  .transform(({ vectorStore, ...config }) => ({
+    ...config,
+    vectorStore: vectorStore ?? fileStoreAt(config.memory.dataDirectory ?? DEFAULT_MEMORY_DIRECTORY),
+  }));
+
+function fileStoreAt(path: string): VectorStoreConfig {
+  return { provider: "file", config: { path } };
+}
 
 export type EmbedderConfig = z.output<typeof embedderConfigSchema>;
 export type EmulatorConfig = z.output<typeof emulatorConfigSchema>;

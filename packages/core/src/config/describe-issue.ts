@@ -21,6 +21,15 @@ export function describeIssue(issue: z.core.$ZodIssue): IssueDescription {
     }
     case "invalid_value":
       return { problem: `${issue.message}.`, allowed: issue.values.map(toAllowed) };
+    case "invalid_union":
+      // A discriminated union (e.g. vector_store.provider) names the values it would accept.
+      if ("options" in issue && issue.discriminator !== undefined && issue.options) {
+        return {
+          problem: "is missing or not one of the allowed values.",
+          allowed: issue.options.map(toAllowed),
+        };
+      }
+      return { problem: `${issue.message}.` };
     case "invalid_type":
       return {
         problem:

@@ -6,3 +6,4 @@ export { type ConfigPath, camelCase } from "./key-aliases.js";
 export { type LoadConfigOptions, loadConfig, parseConfigText } from "./load-config.js";
 export { type ParseOptions, parseWithSchema } from "./parse-config.js";
 export * from "./registry.js";
+export * from "./vector-store-config-schema.js";

@@ -40,7 +40,10 @@ describe("parseConfigText", () => {
       normalize: true,
     });
     expect(config.emulator.embedded).toBe(false);
-    expect(config.memory.dataDirectory).toBe(".data/memory");
+    expect(config.vectorStore).toEqual({
+      provider: "file",
+      config: { path: join(process.cwd(), ".data/memory") },
+    });
   });
 
   it("accepts JSON files through the same schema", () => {

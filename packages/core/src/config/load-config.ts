@@ -1,21 +1,29 @@
 import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { Environment } from "../environment.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { type AppConfig, appConfigSchema } from "./app-config-schema.js";
 import type { ConfigPath } from "./key-aliases.js";
 import { parseWithSchema } from "./parse-config.js";
+import { resolveVectorStorePath } from "./vector-store-config-schema.js";
 
 export interface LoadConfigOptions {
   /** Values for `${VAR}` references. Defaults to none: pass `processEnvironment()` explicitly. */
   environment?: Environment;
   /** Further checks after the schema, e.g. `(config) => createEmbedder(config.embedder, ...)`. */
   validate?: (config: AppConfig) => void;
+  /**
+   * Folder that relative store paths (`vector_store.config.path`, `memory.data_directory`) resolve
+   * against; default the config file's folder, so the store does not move with the working directory.
+   */
+  baseDirectory?: string;
 }
 
 /**
  * Reads and validates a YAML or JSON configuration file (mem0/embedchain shape).
- * Errors name the file, the line and the allowed values.
+ * Errors name the file, the line and the allowed values. A relative file store path is made
+ * absolute against the file's folder.
  *
  * @example
  * const config = await loadConfig("examples/demo.yaml", { environment: processEnvironment() });
@@ -34,7 +42,14 @@ export async function loadConfig(file: string, options: LoadConfigOptions = {}):
   return parseConfigText(text, file, options);
 }
 
-/** Same as `loadConfig` for text already in memory; `file` is used in messages only. */
+/**
+ * Same as `loadConfig` for text already in memory; `file` is used in messages and, unless
+ * `baseDirectory` is given, its folder is where relative store paths resolve.
+ *
+ * @example
+ * const config = parseConfigText("embedder:\n  provider: aws_bedrock\n", "/etc/app/app.yaml");
+ * config.vectorStore; // { provider: "file", config: { path: "/etc/app/.data/memory" } }
+ */
 export function parseConfigText(text: string, file: string, options: LoadConfigOptions = {}): AppConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -53,11 +68,13 @@ export function parseConfigText(text: string, file: string, options: LoadConfigO
   }
   const raw = document.toJS() ?? {};
   const locate = (path: ConfigPath) => ({ file, line: lineOf(document.contents, path, lineCounter) });
-  return parseWithSchema(appConfigSchema, raw, {
+  const config = parseWithSchema(appConfigSchema, raw, {
     environment: options.environment ?? {},
     locate,
     validate: options.validate as ((value: never) => void) | undefined,
   });
+  const baseDirectory = options.baseDirectory ?? dirname(resolve(file));
+  return { ...config, vectorStore: resolveVectorStorePath(config.vectorStore, baseDirectory) };
 }
 
 /** The line of the deepest node along `path` that exists in the document. */

@@ -57,8 +57,13 @@ function compareValue(
   }
 }
 
-function ordered(stored: JsonValue | undefined, bound: JsonValue, operator: "gt" | "gte" | "lt" | "lte"): boolean {
-  if (typeof stored !== typeof bound || (typeof stored !== "number" && typeof stored !== "string")) return false;
+function ordered(
+  stored: JsonValue | undefined,
+  bound: JsonValue,
+  operator: "gt" | "gte" | "lt" | "lte",
+): boolean {
+  if (typeof stored !== typeof bound || (typeof stored !== "number" && typeof stored !== "string"))
+    return false;
   const left = stored as number | string;
   const right = bound as number | string;
   if (operator === "gt") return left > right;

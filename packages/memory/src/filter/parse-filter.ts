@@ -111,7 +111,11 @@ function compare(key: string, operator: FilterOperator, value: unknown, label: s
       fix: `Pass e.g. { ${key}: { ${operator}: ["tea", "coffee"] } }.`,
     });
   }
-  if (["gt", "gte", "lt", "lte"].includes(operator) && typeof checked !== "number" && typeof checked !== "string") {
+  if (
+    ["gt", "gte", "lt", "lte"].includes(operator) &&
+    typeof checked !== "number" &&
+    typeof checked !== "string"
+  ) {
     throw new InputError(`${label} compares with a number or a string, got ${describe(value)}.`, {
       fix: `Pass e.g. { ${key}: { ${operator}: 2 } } or an ISO date string.`,
     });

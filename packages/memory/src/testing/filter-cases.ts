@@ -10,11 +10,30 @@ export const FILTER_RECORDS: VectorStoreRecord[] = [
   {
     id: "p2",
     vector: [0, 1, 0],
-    payload: { user_id: "u", n: 2, topic: "coffee", tags: ["b"], note: "black coffee", created_at: "2026-01-02" },
+    payload: {
+      user_id: "u",
+      n: 2,
+      topic: "coffee",
+      tags: ["b"],
+      note: "black coffee",
+      created_at: "2026-01-02",
+    },
   },
-  { id: "p3", vector: [0, 0, 1], payload: { user_id: "u", n: 3, topic: "tea", note: null, nested: { k: 1 } } },
-  { id: "p4", vector: [1, 1, 0], payload: { user_id: "u", n: "3", topic: "water", created_at: "2025-12-31" } },
-  { id: "p5", vector: [0, 1, 1], payload: { user_id: "v", n: 2.5, topic: "tea", agent_id: "a1", flag: false } },
+  {
+    id: "p3",
+    vector: [0, 0, 1],
+    payload: { user_id: "u", n: 3, topic: "tea", note: null, nested: { k: 1 } },
+  },
+  {
+    id: "p4",
+    vector: [1, 1, 0],
+    payload: { user_id: "u", n: "3", topic: "water", created_at: "2025-12-31" },
+  },
+  {
+    id: "p5",
+    vector: [0, 1, 1],
+    payload: { user_id: "v", n: 2.5, topic: "tea", agent_id: "a1", flag: false },
+  },
 ];
 
 /** mem0 filters covering every operator, the wildcard and AND/OR/NOT, with a label each. */
@@ -43,6 +62,9 @@ export const FILTER_CASES: [string, Record<string, unknown>][] = [
   ["NOT", { NOT: [{ topic: "tea" }] }],
   ["NOT of two", { NOT: [{ topic: "tea" }, { topic: "coffee" }] }],
   ["AND", { AND: [{ user_id: "u" }, { flag: true }] }],
-  ["nested logic", { user_id: "u", OR: [{ AND: [{ topic: "tea" }, { n: { gte: 2 } }] }, { tags: { contains: "a" } }] }],
+  [
+    "nested logic",
+    { user_id: "u", OR: [{ AND: [{ topic: "tea" }, { n: { gte: 2 } }] }, { tags: { contains: "a" } }] },
+  ],
   ["$-prefixed", { $or: [{ topic: { $eq: "water" } }, { agent_id: "a1" }] }],
 ];

@@ -186,7 +186,10 @@ export function describeVectorStoreContract(name: string, options: VectorStoreCo
 
     it("writes history in the same step as each change, and none for a change that fails", async () => {
       const store = await bound();
-      await store.insert([record("a", [1, 0], { data: "one" })], [historyEntry("h1", "a", "ADD", null, "one")]);
+      await store.insert(
+        [record("a", [1, 0], { data: "one" })],
+        [historyEntry("h1", "a", "ADD", null, "one")],
+      );
       const seenPrevious: VectorStoreEntry[] = [];
       await store.update(record("a", [0, 1], { data: "two" }), {
         history: (previous) => {
@@ -198,13 +201,30 @@ export function describeVectorStoreContract(name: string, options: VectorStoreCo
       await expect(
         store.insert([record("a", [1, 0])], [historyEntry("h-failed", "a", "ADD", null, "x")]),
       ).rejects.toThrowError(InputError);
-      expect(await store.update(record("missing", [1, 0]), { history: () => [historyEntry("h-missing", "missing", "UPDATE", "x", "y")] })).toBeNull();
-      await store.insert([record("b", [1, 1], { data: "bee", user_id: "u" })], [historyEntry("h3", "b", "ADD", null, "bee")]);
-      await store.delete("a", { history: (previous) => [historyEntry("h4", "a", "DELETE", String(previous.payload["data"]), null)] });
-      await store.deleteWhere(parseFilter({ user_id: "u" }), {
-        history: (removed) => removed.map((entry) => historyEntry(`h5-${entry.id}`, entry.id, "DELETE", "bee", null)),
+      expect(
+        await store.update(record("missing", [1, 0]), {
+          history: () => [historyEntry("h-missing", "missing", "UPDATE", "x", "y")],
+        }),
+      ).toBeNull();
+      await store.insert(
+        [record("b", [1, 1], { data: "bee", user_id: "u" })],
+        [historyEntry("h3", "b", "ADD", null, "bee")],
+      );
+      await store.delete("a", {
+        history: (previous) => [historyEntry("h4", "a", "DELETE", String(previous.payload["data"]), null)],
       });
-      expect((await store.history("a")).map((entry) => [entry.id, entry.event, entry.previousValue, entry.newValue])).toEqual([
+      await store.deleteWhere(parseFilter({ user_id: "u" }), {
+        history: (removed) =>
+          removed.map((entry) => historyEntry(`h5-${entry.id}`, entry.id, "DELETE", "bee", null)),
+      });
+      expect(
+        (await store.history("a")).map((entry) => [
+          entry.id,
+          entry.event,
+          entry.previousValue,
+          entry.newValue,
+        ]),
+      ).toEqual([
         ["h1", "ADD", null, "one"],
         ["h2", "UPDATE", "one", "two"],
         ["h4", "DELETE", "two", null],
@@ -241,13 +261,15 @@ export function describeVectorStoreContract(name: string, options: VectorStoreCo
     it("keeps every one of many concurrent writes", async () => {
       const store = await bound();
       const writes = Array.from({ length: 40 }, (_, index) =>
-        store.insert([record(`c${index}`, [1, index + 1], { user_id: "u" })], [
-          historyEntry(`hc${index}`, `c${index}`, "ADD", null, `text ${index}`),
-        ]),
+        store.insert(
+          [record(`c${index}`, [1, index + 1], { user_id: "u" })],
+          [historyEntry(`hc${index}`, `c${index}`, "ADD", null, `text ${index}`)],
+        ),
       );
-      const failing = store.insert([record("c-bad", [1])]);
+      // Attached at once: a store doing real I/O must not see an unhandled rejection while the others run.
+      const failing = expect(store.insert([record("c-bad", [1])])).rejects.toThrowError(VectorError);
       await Promise.all(writes);
-      await expect(failing).rejects.toThrowError(VectorError);
+      await failing;
       await Promise.all([
         store.delete("c0"),
         store.update(record("c1", [0, 1], { user_id: "u", updated: true })),
@@ -278,7 +300,9 @@ export function describeVectorStoreContract(name: string, options: VectorStoreCo
         const again = track(await openSameStorage(store));
         await again.initialize({ dimension: 3, modelId: "model-a" });
         expect([again.dimension, again.modelId]).toEqual([3, "model-a"]);
-        expect(await listIds(again)).toEqual(ids(FILTER_RECORDS).filter((id) => id !== FILTER_RECORDS[1]!.id));
+        expect(await listIds(again)).toEqual(
+          ids(FILTER_RECORDS).filter((id) => id !== FILTER_RECORDS[1]!.id),
+        );
         expect(await again.get(FILTER_RECORDS[0]!.id)).toEqual(FILTER_RECORDS[0]);
         expect(ids(await again.history(FILTER_RECORDS[0]!.id))).toEqual(["h1"]);
         await expect(again.initialize({ dimension: 3, modelId: "model-b" })).rejects.toThrowError(

@@ -1,0 +1,1 @@
+export { PgVectorStore, type PgVectorStoreOptions } from "./pg-vector-store.js";

@@ -152,11 +152,14 @@ describe("export, import and re-embedding", () => {
     expect(await source.reembedInto(target)).toEqual({ copied: 4, alreadyThere: 0 });
     expect(await source.reembedInto(target)).toEqual({ copied: 0, alreadyThere: 4 });
     const moved = await target.get(espresso!.id, { filters: { user_id: "alice" } });
-    expect(moved).toMatchObject({ memory: "double espresso after lunch", metadata: { topic: "coffee", priority: 2 } });
+    expect(moved).toMatchObject({
+      memory: "double espresso after lunch",
+      metadata: { topic: "coffee", priority: 2 },
+    });
     expect((await target.history(espresso!.id)).map((entry) => entry.event)).toEqual(["ADD", "UPDATE"]);
-    expect(texts(await target.search("oolong", { filters: { user_id: "alice" }, topK: 1, threshold: -1 }))).toEqual([
-      "oolong on weekends",
-    ]);
+    expect(
+      texts(await target.search("oolong", { filters: { user_id: "alice" }, topK: 1, threshold: -1 })),
+    ).toEqual(["oolong on weekends"]);
 
     const lines = [];
     for await (const line of source.exportMemories({ filters: { user_id: "bob" } })) lines.push(line);

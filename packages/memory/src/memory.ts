@@ -37,7 +37,11 @@ import { openVectorStore } from "./store-from-config.js";
 import { type ExportMemoriesOptions, exportMemories } from "./transfer/export-memories.js";
 import type { ExportedMemory } from "./transfer/exported-memory.js";
 import { type ImportCounts, type ImportMemoriesOptions, importMemories } from "./transfer/import-memories.js";
-import { type ReembedCounts, type ReembedMemoriesOptions, reembedMemories } from "./transfer/reembed-memories.js";
+import {
+  type ReembedCounts,
+  type ReembedMemoriesOptions,
+  reembedMemories,
+} from "./transfer/reembed-memories.js";
 import type { VectorStore, VectorStoreEntry, VectorStoreRecord } from "./vector-store.js";
 
 const DEFAULT_COLLECTION = "memories";

@@ -1,9 +1,7 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   EMULATOR_DEFAULT_CREDENTIALS,
   type RunningEmulator,
@@ -11,16 +9,9 @@ import {
 } from "@bedrock-embeddings/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { assertCliBuilt, type CliRun, runCli } from "./support/run-cli.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const bin = join(root, "packages/cli/bin/bedrock-embeddings.js");
 const TITAN = "amazon.titan-embed-text-v2:0";
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 interface Item {
   id: string;
@@ -30,20 +21,8 @@ interface Item {
   updatedAt?: string;
 }
 
-function run(args: string[], input = ""): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: workDirectory,
-      env: { PATH: process.env["PATH"] ?? "" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function run(args: string[], input = ""): Promise<CliRun> {
+  return runCli(args, { cwd: workDirectory, input });
 }
 
 function jsonLines<T>(text: string): T[] {
@@ -81,14 +60,12 @@ async function writeConfig(name: string, dimensions: number, storeFolder = "stor
 }
 
 /** `memory <command> --config <config> ...` as a child process. */
-function memory(config: string, command: string, args: string[] = [], input = ""): Promise<Run> {
+function memory(config: string, command: string, args: string[] = [], input = ""): Promise<CliRun> {
   return run(["memory", command, "--config", config, ...args], input);
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "packages/cli/dist/index.js"))) {
-    throw new Error("The CLI is not built: run `pnpm build` before the e2e tests.");
-  }
+  assertCliBuilt();
   workDirectory = await mkdtemp(join(tmpdir(), "cli-memory-e2e-"));
   emulator = await startEmulator({ port: 0 });
 });

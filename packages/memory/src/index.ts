@@ -1,6 +1,6 @@
 export { assertSameBinding, assertValidBinding } from "./binding-check.js";
 export { FileVectorStore, type FileVectorStoreOptions } from "./file-store/file-vector-store.js";
-export type { FilterExpression, FilterOperator } from "./filter/filter-expression.js";
+export { FILTER_OPERATORS, type FilterExpression, type FilterOperator } from "./filter/filter-expression.js";
 export { matchesFilter } from "./filter/matches-filter.js";
 export { andOf, parseFilter } from "./filter/parse-filter.js";
 export { InMemoryVectorStore } from "./in-memory-vector-store.js";

@@ -3,17 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigurationError } from "../errors/configuration-error.js";
+import { configError } from "./config-error.test-helpers.js";
 import { loadConfig, parseConfigText } from "./load-config.js";
-
-function configError(run: () => unknown): ConfigurationError {
-  try {
-    run();
-  } catch (error) {
-    if (ConfigurationError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a ConfigurationError");
-}
 
 describe("parseConfigText", () => {
   it("reads the mem0 shape with snake_case keys, mem0 aliases and defaults", () => {

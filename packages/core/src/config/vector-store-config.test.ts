@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigurationError } from "../errors/configuration-error.js";
 import { appConfigSchema } from "./app-config-schema.js";
+import { configError } from "./config-error.test-helpers.js";
 import { loadConfig, parseConfigText } from "./load-config.js";
 import { parseWithSchema } from "./parse-config.js";
 
@@ -12,16 +13,6 @@ const CONFIG_FILE = "/srv/app/config/app.yaml";
 
 function parse(text: string, environment: Record<string, string> = {}) {
   return parseConfigText(EMBEDDER + text, CONFIG_FILE, { environment });
-}
-
-function configError(run: () => unknown): ConfigurationError {
-  try {
-    run();
-  } catch (error) {
-    if (ConfigurationError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a ConfigurationError");
 }
 
 describe("vector_store in a config file", () => {

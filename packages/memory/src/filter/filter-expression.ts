@@ -13,18 +13,27 @@ import type { JsonValue } from "../json-value.js";
  * @example
  * const operator: FilterOperator = "gte";
  */
-export type FilterOperator =
-  | "eq"
-  | "ne"
-  | "gt"
-  | "gte"
-  | "lt"
-  | "lte"
-  | "in"
-  | "nin"
-  | "contains"
-  | "icontains"
-  | "exists";
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+/**
+ * Every filter operator, in the order the docs list them.
+ *
+ * @example
+ * FILTER_OPERATORS.includes("gte"); // true
+ */
+export const FILTER_OPERATORS = [
+  "eq",
+  "ne",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "in",
+  "nin",
+  "contains",
+  "icontains",
+  "exists",
+] as const;
 
 /**
  * A validated filter, as every `VectorStore` receives it: mem0's filter grammar parsed once by

@@ -1,20 +1,11 @@
 import { InputError } from "@bedrock-embeddings/core";
 import { assertJsonValue, isPlainObject, type JsonValue } from "../json-value.js";
-import type { FilterExpression, FilterOperator } from "./filter-expression.js";
+import { FILTER_OPERATORS, type FilterExpression, type FilterOperator } from "./filter-expression.js";
 
-/** Operators a caller may write (mem0's names; `$`-prefixed forms are accepted too). */
-const WRITTEN_OPERATORS: readonly FilterOperator[] = [
-  "eq",
-  "ne",
-  "gt",
-  "gte",
-  "lt",
-  "lte",
-  "in",
-  "nin",
-  "contains",
-  "icontains",
-];
+/** Operators a caller may write (mem0's names; `$`-prefixed forms are accepted too); `exists` is written `"*"`. */
+const WRITTEN_OPERATORS: readonly FilterOperator[] = FILTER_OPERATORS.filter(
+  (operator) => operator !== "exists",
+);
 const LOGICAL_KEYS: Record<string, "and" | "or" | "not"> = {
   AND: "and",
   $and: "and",

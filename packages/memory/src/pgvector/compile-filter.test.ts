@@ -1,6 +1,6 @@
 import { InputError } from "@bedrock-embeddings/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { FilterExpression, FilterOperator } from "../filter/filter-expression.js";
+import { FILTER_OPERATORS, type FilterExpression, type FilterOperator } from "../filter/filter-expression.js";
 import { matchesFilter } from "../filter/matches-filter.js";
 import { parseFilter } from "../filter/parse-filter.js";
 import type { JsonObject, JsonValue } from "../json-value.js";
@@ -70,19 +70,7 @@ const VALUES: JsonValue[] = [
   { k: [1, 2] },
   { a: { b: null } },
 ];
-const OPERATORS: FilterOperator[] = [
-  "eq",
-  "ne",
-  "gt",
-  "gte",
-  "lt",
-  "lte",
-  "in",
-  "nin",
-  "contains",
-  "icontains",
-  "exists",
-];
+const OPERATORS: readonly FilterOperator[] = FILTER_OPERATORS;
 
 /** A small deterministic generator (mulberry32), so a failure repeats with its seed. */
 function randomSource(seed: number): () => number {

@@ -145,13 +145,18 @@ function isDead(seen: SeenLock): boolean {
 async function createExclusive(path: string, content: string): Promise<boolean> {
   let descriptor: number;
   try {
-    descriptor = openSync(path, "wx", 0o600);
+    descriptor = openExclusive(path);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === "EEXIST") return false;
-    if (code !== "ENOENT") throw error;
+    if ((error as { code?: unknown }).code === "EEXIST") return false;
+    if ((error as { code?: unknown }).code !== "ENOENT") throw lockFileError(path, error);
+    // The directory does not exist yet (a first write): create it, then try once more.
     await mkdir(dirname(path), { recursive: true });
-    return createExclusive(path, content);
+    try {
+      descriptor = openExclusive(path);
+    } catch (retryError) {
+      if ((retryError as { code?: unknown }).code === "EEXIST") return false;
+      throw lockFileError(path, retryError);
+    }
   }
   try {
     writeSync(descriptor, content);
@@ -159,10 +164,22 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
     // A lock file that names no owner would hold everyone off for a while: remove it.
     closeSync(descriptor);
     removeIfPresent(path);
-    throw error;
+    throw lockFileError(path, error);
   }
   closeSync(descriptor);
   return true;
+}
+
+function openExclusive(path: string): number {
+  return openSync(path, "wx", 0o600);
+}
+
+function lockFileError(path: string, cause: unknown): ConfigurationError {
+  return new ConfigurationError(`could not create the lock file (${(cause as Error).message}).`, {
+    file: path,
+    cause,
+    fix: "Writing to the store needs write access to its directory (and free disk space).",
+  });
 }
 
 async function readLock(path: string): Promise<SeenLock | undefined> {

@@ -288,8 +288,10 @@ describe("FileVectorStore", () => {
     }
   });
 
-  it("scans every chunk of the arena, reusing the slots of deleted vectors", async () => {
-    const store = await openStore(4);
+  it("scans every chunk of the arena (with a helper thread), reusing the slots of deleted vectors", async () => {
+    const store = new FileVectorStore({ directory }, { minimumSlots: 0, helperCount: 1 });
+    opened.push(store);
+    await store.initialize({ dimension: 4, modelId: "model-a" });
     const all = vectors(5000, 4, 3);
     await store.insert(all.map((vector, index) => record(`c${index}`, vector)));
     for (let index = 0; index < 5000; index += 7) await store.delete(`c${index}`);

@@ -25,6 +25,7 @@ import { copyJson } from "./json-copy.js";
 import { closedStoreError } from "./log-errors.js";
 import { type EncodedRecord, encodeRecord } from "./log-frame.js";
 import { LogReplica } from "./log-replica.js";
+import { ParallelScorer, type ParallelScorerOptions } from "./parallel-scorer.js";
 import { PendingChanges } from "./pending-changes.js";
 import { checkStoreOptions, type FileVectorStoreOptions } from "./store-options.js";
 
@@ -76,6 +77,7 @@ export class FileVectorStore implements VectorStore {
   private readonly replica: LogReplica;
   private readonly lock: FileLock;
   private readonly mutex = new AsyncMutex();
+  private readonly scorer: ParallelScorer;
   private readonly queue: GroupCommitQueue<WriteJob>;
   private loaded = false;
   private readonly calls = new Set<Promise<unknown>>();
@@ -83,8 +85,10 @@ export class FileVectorStore implements VectorStore {
   private released = false;
   private lockFailure: unknown;
 
-  constructor(options: FileVectorStoreOptions) {
+  /** `scoring` tunes the helper threads of unscoped searches (tests use it; the defaults suit everyone else). */
+  constructor(options: FileVectorStoreOptions, scoring: ParallelScorerOptions = {}) {
     const { directory, collection, lockTimeoutMilliseconds } = checkStoreOptions(options);
+    this.scorer = new ParallelScorer(scoring);
     this.file = join(directory, `${collection}.log`);
     this.where = `the memory store ${this.file}`;
     this.replica = new LogReplica(this.file);
@@ -185,9 +189,11 @@ export class FileVectorStore implements VectorStore {
       await this.refresh();
       assertLimit(options?.limit, "limit");
       const query = checkQueryVector(vector, this.replica.state.binding, this.where);
-      return this.replica.state
-        .search(query.vector, query.norm, options.filter, options.limit)
-        .map(({ score, entry }) => ({ id: entry.id, payload: copyJson(entry.payload), score }));
+      // Under the mutex: no replay may change the arena while helper threads read it.
+      const hits = await this.mutex.run(() =>
+        this.replica.state.search(query.vector, query.norm, options.filter, options.limit, this.scorer),
+      );
+      return hits.map(({ score, entry }) => ({ id: entry.id, payload: copyJson(entry.payload), score }));
     });
   }
 
@@ -278,6 +284,7 @@ export class FileVectorStore implements VectorStore {
         this.released = true;
         await this.replica.close();
       });
+      await this.scorer.close();
     })();
     return this.closing;
   }

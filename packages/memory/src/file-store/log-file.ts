@@ -63,11 +63,18 @@ export class LogFile {
   /** Creates the file (and its directory) for a first write; the caller holds the write lock. */
   async create(): Promise<void> {
     await this.close();
-    await mkdir(dirname(this.path), { recursive: true });
+    const directory = dirname(this.path);
+    const firstCreated = await mkdir(directory, { recursive: true });
     const handle = await open(this.path, "wx+", 0o600);
     this.writable = true;
     await this.adopt(handle);
-    await syncDirectory(dirname(this.path));
+    await syncDirectory(directory);
+    // New directories must be recorded in their parents too, or a power loss could lose the path.
+    if (firstCreated !== undefined) {
+      for (let folder = directory; folder !== dirname(firstCreated); folder = dirname(folder)) {
+        await syncDirectory(dirname(folder));
+      }
+    }
   }
 
   /** Writes `frames` at `position` and waits until they are on disk. */

@@ -1,6 +1,11 @@
 import { isPlainObject, type JsonObject } from "../json-value.js";
 
-/** One memory in a `put` record; its vector is in the record's vector section, in the same order. */
+/**
+ * One memory in a `put` record; its vector is in the record's vector section, in the same order.
+ *
+ * @example
+ * const item: LogRecordItem = { id: "m1", payload: { data: "likes tea", user_id: "alice" } };
+ */
 export interface LogRecordItem {
   id: string;
   payload: JsonObject;

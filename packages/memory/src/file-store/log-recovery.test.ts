@@ -80,11 +80,15 @@ describe("FileVectorStore recovery", () => {
     await appendFile(file, torn.subarray(0, torn.length - 5));
 
     const reader = new FileVectorStore({ directory });
+    const other = new FileVectorStore({ directory });
     expect(await ids(reader)).toEqual(["a", "b", "c"]);
+    expect(await ids(other)).toEqual(["a", "b", "c"]);
     expect((await reader.history("c")).map((entry) => entry.event)).toEqual(["ADD"]);
     expect((await stat(file)).size).toBe(intact + torn.length - 5);
 
     await reader.insert([record("d")], history("d"));
+    expect(await ids(other)).toEqual(["a", "b", "c", "d"]);
+    await other.close();
     const offsets = await recordOffsets();
     expect(offsets.at(-1)!.offset).toBe(intact);
     expect((await stat(file)).size).toBe(intact + offsets.at(-1)!.length);

@@ -1,3 +1,4 @@
+import type { Stats } from "node:fs";
 import { writeCompactedLog } from "./log-compaction.js";
 import { damagedLogError, notALogError, writeFailedError } from "./log-errors.js";
 import { LogFile } from "./log-file.js";
@@ -25,6 +26,8 @@ export class LogReplica {
   /** End of the records applied to `state`; 0 while the file has no complete header. */
   private position = 0;
   private reloadNeeded = false;
+  /** The file (size and change time) when a torn tail was last found at `position`: not looked at again. */
+  private tornTail: { size: number; changed: number } | undefined;
   private readonly log: LogFile;
 
   constructor(readonly file: string) {
@@ -50,9 +53,10 @@ export class LogReplica {
       await this.log.open();
       this.state = new StoreState(this.file);
       this.position = 0;
-    } else if (stats.size === this.position) {
+    } else if (stats.size === this.position || (!holdingLock && this.isKnownTornTail(stats))) {
       return "current";
     }
+    this.tornTail = undefined;
     // Until this replay succeeds: a record that failed halfway must not be applied twice.
     this.reloadNeeded = true;
     const outcome = await this.replay(holdingLock);
@@ -143,7 +147,15 @@ export class LogReplica {
       );
     }
     if (holdingLock) await this.log.truncate(outcome.end);
+    else {
+      const stats = await handle.stat();
+      this.tornTail = { size: stats.size, changed: stats.ctimeMs };
+    }
     return "current";
+  }
+
+  private isKnownTornTail(stats: Stats): boolean {
+    return this.tornTail?.size === stats.size && this.tornTail.changed === stats.ctimeMs;
   }
 
   // Cuts off whatever part of a failed append reached the file. Returns the problem if that failed too.

@@ -13,6 +13,7 @@ import { InsertionOrder } from "./insertion-order.js";
 import { copyJson } from "./json-copy.js";
 import type { DecodedFrame } from "./log-frame.js";
 import type { LogRecord } from "./log-record.js";
+import type { ParallelScorer } from "./parallel-scorer.js";
 import { ScopeIndex } from "./scope-index.js";
 import type { StoredEntry } from "./stored-entry.js";
 import { TopHits } from "./top-hits.js";
@@ -117,14 +118,16 @@ export class StoreState {
 
   /**
    * The `limit` entries most similar to `query` among those matching `filter`, best first. A
-   * filter on a scope id looks only at that scope's entries; otherwise every vector is scanned.
+   * filter on a scope id looks only at that scope's entries; otherwise every vector is scored, on
+   * several cores through `scorer`. The caller keeps the state from changing until it resolves.
    */
-  search(
+  async search(
     query: Float32Array,
     queryNorm: number,
     filter: FilterExpression | undefined,
     limit: number,
-  ): { score: number; entry: StoredEntry }[] {
+    scorer: ParallelScorer,
+  ): Promise<{ score: number; entry: StoredEntry }[]> {
     const arena = this.arena;
     if (!arena) return [];
     const top = new TopHits<StoredEntry>(limit);
@@ -135,19 +138,21 @@ export class StoreState {
           top.offer(arena.cosine(entry.slot, query, queryNorm), entry.sequence, entry);
         }
       }
-    } else {
-      // Filter first, then score the eligible vectors in one tight loop.
-      const owners = this.slotOwners;
-      const eligible = new Uint8Array(arena.slotLimit);
-      for (let slot = 0; slot < arena.slotLimit; slot++) {
-        const entry = owners[slot];
-        if (entry !== undefined && (filter === undefined || matchesFilter(entry.payload, filter))) eligible[slot] = 1;
-      }
-      const scores = new Float64Array(arena.slotLimit);
-      arena.scoreAll(query, queryNorm, eligible, scores);
-      for (let slot = 0; slot < arena.slotLimit; slot++) {
-        if (eligible[slot] === 1) top.offer(scores[slot]!, owners[slot]!.sequence, owners[slot]!);
-      }
+      return top.best().map(({ score, item }) => ({ score, entry: item }));
+    }
+    // Filter first, then score the eligible vectors in tight loops (shared with helper threads).
+    const owners = this.slotOwners;
+    const slots = arena.slotLimit;
+    const eligible = new Uint8Array(new SharedArrayBuffer(slots));
+    for (let slot = 0; slot < slots; slot++) {
+      const entry = owners[slot];
+      if (entry !== undefined && (filter === undefined || matchesFilter(entry.payload, filter)))
+        eligible[slot] = 1;
+    }
+    const scores = new Float64Array(new SharedArrayBuffer(slots * 8));
+    await scorer.score(arena, query, queryNorm, eligible, scores);
+    for (let slot = 0; slot < slots; slot++) {
+      if (eligible[slot] === 1) top.offer(scores[slot]!, owners[slot]!.sequence, owners[slot]!);
     }
     return top.best().map(({ score, item }) => ({ score, entry: item }));
   }

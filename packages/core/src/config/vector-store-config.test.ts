@@ -2,7 +2,6 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigurationError } from "../errors/configuration-error.js";
 import { appConfigSchema } from "./app-config-schema.js";
 import { configError } from "./config-error.test-helpers.js";
 import { loadConfig, parseConfigText } from "./load-config.js";

@@ -4,15 +4,16 @@
  * batched inserts, scoped and unscoped search, a scoped page. PGlite is PostgreSQL compiled to
  * WebAssembly running in this process, so the figures bound what a test sees, not a server's speed.
  *
- * Run: `npx tsx packages/memory/src/pgvector/benchmark/pg-vector-store-benchmark.ts [rows] [dimension]`
+ * Run: `npx tsx benchmarks/memory-store/pgvector.ts [rows] [dimension]`
  *
  * @example
- * // npx tsx packages/memory/src/pgvector/benchmark/pg-vector-store-benchmark.ts 3000 1024
+ * // npx tsx benchmarks/memory-store/pgvector.ts 3000 1024
  */
-import { parseFilter } from "../../filter/parse-filter.js";
-import type { VectorStoreRecord } from "../../vector-store.js";
-import { PgVectorStore } from "../pg-vector-store.js";
-import { startTestPostgres } from "../testing/postgres-fixture.js";
+import { parseFilter } from "../../packages/memory/src/filter/parse-filter.js";
+import { PgVectorStore } from "../../packages/memory/src/pgvector/pg-vector-store.js";
+import { startTestPostgres } from "../../packages/memory/src/pgvector/testing/postgres-fixture.js";
+import type { VectorStoreRecord } from "../../packages/memory/src/vector-store.js";
+import { seededRandom } from "./dataset.js";
 
 const rows = Number(process.argv[2] ?? 3000);
 const dimension = Number(process.argv[3] ?? 1024);
@@ -20,15 +21,7 @@ const singleInserts = Math.min(300, rows);
 const users = 10;
 const queries = 40;
 
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 4_294_967_296;
-  };
-}
-
-const random = randomSource(1);
+const random = seededRandom(1);
 
 function unitVector(): number[] {
   const vector = Array.from({ length: dimension }, () => random() - 0.5);

@@ -10,6 +10,7 @@ import {
   type HistoryOptions,
   type MemoryHistoryEntry,
   requireBinding,
+  SequencedRecords,
   type VectorListOptions,
   type VectorListPage,
   type VectorSearchOptions,
@@ -25,7 +26,6 @@ import { assertNoReservedKeys, toDocument } from "./langchain-document-codec.js"
 import { deleteByIds, partialViewError, unknownRecordError } from "./langchain-store-limits.js";
 import { searchWithOverFetch } from "./over-fetching-search.js";
 import { probeStoreBinding } from "./store-binding-probe.js";
-import { WrittenRecords } from "./written-records.js";
 
 const WHERE = "the LangChain vector store adapter";
 const DEFAULT_OVER_FETCH = 4;
@@ -92,7 +92,13 @@ export class LangChainVectorStoreAdapter<Store extends VectorStoreInterface = Ve
   readonly store: Store;
   private readonly historyLog: HistoryLog;
   private readonly options: LangChainVectorStoreAdapterOptions<Store>;
-  private readonly written = new WrittenRecords();
+  /**
+   * What this adapter wrote in this process, with vectors and insertion order: LangChain's API
+   * cannot read a record by id or enumerate records, so `get`, `list`, `update`, `delete`,
+   * `deleteWhere` and `reset` answer from here. `storeId` is the id the LangChain store gave the
+   * document when it did not take ours.
+   */
+  private readonly written = new SequencedRecords<{ storeId: string }>();
   private binding: VectorStoreBinding | undefined;
   private storeWasEmpty = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -232,7 +238,7 @@ export class LangChainVectorStoreAdapter<Store extends VectorStoreInterface = Ve
         storeFilter: filter && this.options.storeFilter ? this.options.storeFilter(filter) : undefined,
         overFetch: this.options.overFetch ?? DEFAULT_OVER_FETCH,
         similarityFromScore: this.options.similarityFromScore ?? ((score) => score),
-        orderOf: (id) => this.written.sequenceOf(id),
+        orderOf: (id) => this.written.stored(id)?.sequence,
         storeName: capitalize(this.description()),
       }),
     );
@@ -297,7 +303,7 @@ export class LangChainVectorStoreAdapter<Store extends VectorStoreInterface = Ve
     this.assertOpen();
     return this.exclusive(async () => {
       if (this.binding) this.requireEveryRecord("reset");
-      const ids = this.written.ids();
+      const ids = this.written.ordered().map((record) => record.id);
       if (ids.length > 0) await this.deleteFromStore(ids, "reset");
       this.written.clear();
       await this.historyLog.clear();
@@ -326,10 +332,10 @@ export class LangChainVectorStoreAdapter<Store extends VectorStoreInterface = Ve
       { ids: records.map((record) => record.id) },
     );
     // Some stores ignore `ids` and assign their own: keep them, or delete would miss the documents.
-    this.written.put(
-      records,
-      Array.isArray(storeIds) && storeIds.length === records.length ? storeIds : undefined,
-    );
+    const assigned = Array.isArray(storeIds) && storeIds.length === records.length ? storeIds : undefined;
+    records.forEach((record, index) => {
+      this.written.put({ ...record, storeId: assigned?.[index] ?? record.id });
+    });
   }
 
   /**
@@ -352,7 +358,7 @@ export class LangChainVectorStoreAdapter<Store extends VectorStoreInterface = Ve
   }
 
   private async deleteFromStore(ids: readonly string[], operation: string): Promise<void> {
-    const storeIds = ids.map((id) => this.written.storeIdOf(id));
+    const storeIds = ids.map((id) => this.written.stored(id)?.storeId ?? id);
     await deleteByIds(this.store, storeIds, operation, this.description());
   }
 

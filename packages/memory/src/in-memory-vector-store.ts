@@ -2,16 +2,9 @@ import { ConfigurationError, InputError } from "@bedrock-embeddings/core";
 import { assertSameBinding, assertValidBinding } from "./binding-check.js";
 import type { FilterExpression } from "./filter/filter-expression.js";
 import { matchesFilter } from "./filter/matches-filter.js";
-import type { JsonObject } from "./json-value.js";
 import type { MemoryHistoryEntry } from "./memory-types.js";
-import {
-  assertLimit,
-  type CheckedRecord,
-  checkQueryVector,
-  checkRecords,
-  requireBinding,
-} from "./record-checks.js";
-import { decodeSequenceCursor, encodeSequenceCursor } from "./sequence-cursor.js";
+import { assertLimit, checkQueryVector, checkRecords, requireBinding } from "./record-checks.js";
+import { type SequencedRecord, SequencedRecords, toEntry } from "./sequenced-records.js";
 import type {
   HistoryOptions,
   VectorListOptions,
@@ -26,11 +19,6 @@ import type {
 
 const WHERE = "the in-memory vector store";
 
-interface StoredRecord extends CheckedRecord {
-  /** Insertion order; kept when the record is replaced. */
-  sequence: number;
-}
-
 /**
  * A `VectorStore` that keeps everything in process memory (lost on exit): the default of a
  * `Memory` without `dataDirectory`, and handy in tests. Exact cosine search over every match.
@@ -40,9 +28,8 @@ interface StoredRecord extends CheckedRecord {
  */
 export class InMemoryVectorStore implements VectorStore {
   private binding: VectorStoreBinding | undefined;
-  private readonly records = new Map<string, StoredRecord>();
+  private readonly records = new SequencedRecords();
   private readonly historyByMemory = new Map<string, MemoryHistoryEntry[]>();
-  private nextSequence = 1;
   private closed = false;
 
   get dimension(): number | undefined {
@@ -74,7 +61,7 @@ export class InMemoryVectorStore implements VectorStore {
         });
       }
     });
-    this.store(checked);
+    for (const record of checked) this.records.put(record);
     this.appendHistory(history);
   }
 
@@ -83,7 +70,7 @@ export class InMemoryVectorStore implements VectorStore {
     history?: readonly MemoryHistoryEntry[],
   ): Promise<void> {
     this.assertOpen();
-    this.store(checkRecords(records, this.binding, WHERE));
+    for (const record of checkRecords(records, this.binding, WHERE)) this.records.put(record);
     this.appendHistory(history);
   }
 
@@ -93,11 +80,11 @@ export class InMemoryVectorStore implements VectorStore {
   ): Promise<VectorStoreEntry | null> {
     this.assertOpen();
     const [checked] = checkRecords([record], this.binding, WHERE);
-    const previous = this.records.get(record.id);
+    const previous = this.records.stored(record.id);
     if (!previous || !checked) return null;
     const previousEntry = toEntry(previous);
     const history = options.history?.(toEntry(previous));
-    this.store([checked]);
+    this.records.put(checked);
     this.appendHistory(history);
     return previousEntry;
   }
@@ -106,8 +93,8 @@ export class InMemoryVectorStore implements VectorStore {
     this.assertOpen();
     assertLimit(options.limit, "limit");
     const query = checkQueryVector(vector, this.binding, WHERE);
-    const hits: { record: StoredRecord; score: number }[] = [];
-    for (const record of this.ordered()) {
+    const hits: { record: SequencedRecord<object>; score: number }[] = [];
+    for (const record of this.records.ordered()) {
       if (!matchesFilter(record.payload, options.filter)) continue;
       let dot = 0;
       for (let position = 0; position < query.vector.length; position++) {
@@ -122,33 +109,21 @@ export class InMemoryVectorStore implements VectorStore {
 
   async get(id: string): Promise<VectorStoreRecord | null> {
     this.assertOpen();
-    const record = this.records.get(id);
-    if (!record) return null;
-    return { id: record.id, vector: Array.from(record.vector), payload: structuredClone(record.payload) };
+    return this.records.record(id) ?? null;
   }
 
   async list(options: VectorListOptions = {}): Promise<VectorListPage> {
     this.assertOpen();
     if (options.limit !== undefined) assertLimit(options.limit, "limit");
-    const after = options.cursor === undefined ? 0 : decodeSequenceCursor(options.cursor);
-    const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    const entries: VectorStoreEntry[] = [];
-    let lastSequence = after;
-    for (const record of this.ordered()) {
-      if (record.sequence <= after || !matchesFilter(record.payload, options.filter)) continue;
-      if (entries.length >= limit) return { entries, nextCursor: encodeSequenceCursor(lastSequence) };
-      entries.push(toEntry(record));
-      lastSequence = record.sequence;
-    }
-    return { entries };
+    return this.records.page(options.filter, options.limit, options.cursor);
   }
 
   async delete(id: string, options: HistoryOptions<VectorStoreEntry> = {}): Promise<VectorStoreEntry | null> {
     this.assertOpen();
-    const previous = this.records.get(id);
+    const previous = this.records.stored(id);
     if (!previous) return null;
     const history = options.history?.(toEntry(previous));
-    this.records.delete(id);
+    this.records.remove([id]);
     this.appendHistory(history);
     return toEntry(previous);
   }
@@ -159,11 +134,9 @@ export class InMemoryVectorStore implements VectorStore {
   ): Promise<VectorStoreEntry[]> {
     this.assertOpen();
     requireBinding(this.binding, WHERE);
-    const removed = [...this.ordered()]
-      .filter((record) => matchesFilter(record.payload, filter))
-      .map(toEntry);
+    const removed = this.records.matching(filter);
     const history = removed.length > 0 ? options.history?.(removed) : undefined;
-    for (const entry of removed) this.records.delete(entry.id);
+    this.records.remove(removed.map((entry) => entry.id));
     this.appendHistory(history);
     return removed;
   }
@@ -182,18 +155,6 @@ export class InMemoryVectorStore implements VectorStore {
 
   async close(): Promise<void> {
     this.closed = true;
-  }
-
-  /** Records by insertion order (a replaced record keeps its place). */
-  private ordered(): StoredRecord[] {
-    return [...this.records.values()].sort((left, right) => left.sequence - right.sequence);
-  }
-
-  private store(records: readonly CheckedRecord[]): void {
-    for (const record of records) {
-      const sequence = this.records.get(record.id)?.sequence ?? this.nextSequence++;
-      this.records.set(record.id, { ...record, sequence });
-    }
   }
 
   private appendHistory(entries: readonly MemoryHistoryEntry[] | undefined): void {
@@ -216,8 +177,4 @@ export class InMemoryVectorStore implements VectorStore {
 /** Scores equal to 1e-9 are ties: float rounding must not reorder vectors of the same direction. */
 function rankKey(score: number): number {
   return Math.round(score * 1e9);
-}
-
-function toEntry(record: StoredRecord): VectorStoreEntry {
-  return { id: record.id, payload: structuredClone(record.payload) as JsonObject };
 }

@@ -34,6 +34,7 @@ export {
   requireBinding,
 } from "./record-checks.js";
 export { decodeSequenceCursor, encodeSequenceCursor } from "./sequence-cursor.js";
+export { type SequencedRecord, SequencedRecords, toEntry } from "./sequenced-records.js";
 export { openVectorStore } from "./store-from-config.js";
 export { describeStoreLocation, sameStoreLocation } from "./store-location.js";
 export * from "./transfer/index.js";

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const packageNames = ["core", "bedrock", "langchain", "memory", "emulator", "cli"];
+const packageNames = ["core", "bedrock", "langchain", "memory", "emulator", "cli", "ai-sdk", "llamaindex"];
 // Tests run against the TypeScript sources, so a unit test never needs a build first.
 const subpaths = ["memory/pgvector", "memory/testing"];
 const alias = Object.fromEntries(

@@ -1,6 +1,7 @@
 import { vectorNorm } from "@bedrock-embeddings/core";
 import { EMULATOR_DEFAULT_CREDENTIALS } from "@bedrock-embeddings/emulator";
-import { LangChainAwsEmbedder, LangChainEmbeddings } from "@bedrock-embeddings/langchain";
+import { LangChainEmbeddings } from "@bedrock-embeddings/langchain";
+import { LangChainAwsEmbedder } from "@bedrock-embeddings/langchain/aws";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorFixture, invokeBodies, startEmulatorFixture } from "./support/emulator-fixture.js";

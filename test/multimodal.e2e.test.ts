@@ -205,11 +205,11 @@ describe("Cohere images and embedding types", () => {
     expect(cosineSimilarity(results[0]!.vector!, results[3]!.vector!)).toBeLessThan(0.999);
   });
 
-  it("the text path needs float; a typed-only embedder says to use embedInputs", async () => {
+  it("the text path needs float (the error names embedding_types); embedInputs returns typed-only encodings", async () => {
     const cohere = embedder({ model: "cohere.embed-v4:0", embeddingTypes: ["int8"] });
     const error = await rejection(cohere.embed("x"));
     expect(ConfigurationError.isInstance(error)).toBe(true);
-    expect((error as ConfigurationError).message).toMatch(/embedInputs/);
+    expect((error as ConfigurationError).message).toMatch(/Add "float" to embedding_types/);
     const [typed] = await cohere.embedInputs([{ text: "x" }]);
     expect(typed?.vector).toBeUndefined();
     expect(typed?.typed?.int8?.values).toHaveLength(1536);

@@ -121,7 +121,7 @@ describe("retries", () => {
       throttling: true,
       retryable: true,
     });
-    expect(error.message).toMatch(/still throttled after 3 attempts.*Lower maxConcurrency.*quota increase/);
+    expect(error.message).toMatch(/still throttled after 3 attempts.*Lower max_concurrency.*quota increase/);
     expect(fake.send).toHaveBeenCalledTimes(3);
   });
 
@@ -184,7 +184,9 @@ describe("retries", () => {
       awsErrorName: "TimeoutError",
       retryable: true,
       attempts: 2,
-      message: expect.stringMatching(/timed out after 2 attempts of 5 ms.*Raise requestTimeoutMs/),
+      message: expect.stringMatching(
+        /timed out after 2 attempts of 5 ms.*Raise request_timeout_ms \(requestTimeoutMs in code\)/,
+      ),
     });
   });
 });

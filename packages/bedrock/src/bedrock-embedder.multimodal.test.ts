@@ -356,7 +356,7 @@ describe("embedInputs failures", () => {
     expect(absent.failures[0]?.error.message).toMatch(/uint8 embedding for input 0 is missing/);
   });
 
-  it("the text path needs float among embeddingTypes and says to use embedInputs otherwise", async () => {
+  it("the text path needs float among embeddingTypes and names the config key", async () => {
     const fake = fakeClient(() => ({ embeddings: [vectorOf(1024)] }));
     const embedder = new BedrockEmbedder({
       model: "cohere.embed-english-v3",
@@ -366,7 +366,8 @@ describe("embedInputs failures", () => {
     const error = await rejection(embedder.embed("x"));
     expect(ConfigurationError.isInstance(error)).toBe(true);
     expect((error as ConfigurationError).path).toBe("embeddingTypes");
-    expect((error as ConfigurationError).message).toMatch(/embedInputs/);
+    expect((error as ConfigurationError).message).toMatch(/Add "float" to embedding_types/);
+    expect((error as ConfigurationError).message).not.toMatch(/embedInputs|embedBatch/);
     expect(fake.send).not.toHaveBeenCalled();
   });
 

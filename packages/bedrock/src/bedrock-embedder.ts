@@ -26,7 +26,8 @@ import { createLimiter, type Limiter } from "./batch/run-bounded.js";
 import type { TextBatchRun } from "./batch/run-text-batch.js";
 import type { CallContext } from "./call/embed-call.js";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, realSleep } from "./call/retry.js";
-import { createBedrockClient } from "./client/create-client.js";
+import { createBedrockClient, resolveRegion } from "./client/create-client.js";
+import { endpointLabel } from "./client/endpoint-label.js";
 import { controlPlaneScope } from "./control-plane/control-plane-client.js";
 import { type ControlPlaneClient, lookUpProfileTarget } from "./control-plane/profile-target.js";
 import type { BedrockCallEvent } from "./events.js";
@@ -98,6 +99,13 @@ const PROBE_TEXT = "dimension probe";
  * quota from throttling (see `adaptive`), retries throttling and server errors with jittered
  * backoff, keeps input order, checks every vector and returns unit vectors when `normalize` is
  * on (server-side for Titan v2, client-side L2 otherwise).
+ *
+ * Nothing waits forever: each attempt gives up after `requestTimeoutMs` (default 60 s for texts,
+ * 120 s for images, audio and video; then retried), a run ends with a `TimeoutError`
+ * BedrockApiError when the endpoint has not answered for `stallTimeoutMs` (default three attempt
+ * timeouts), and a run stops at once with one BedrockApiError naming `host:port` when 3 attempts
+ * in a row find nothing listening (ECONNREFUSED, ENOTFOUND, EHOSTUNREACH), keeping the vectors
+ * already embedded. See `DEFAULT_TIMEOUTS`.
  *
  * `memoryAction` defaults to `add` semantics: texts are embedded as documents
  * (Cohere `search_document`); pass `"search"` for queries (`search_query`).
@@ -175,10 +183,13 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
       environment["AWS_BEARER_TOKEN_BEDROCK"],
     ].filter((secret): secret is string => typeof secret === "string" && secret.length > 0);
     this.#baseContext = {
-      client: client ?? createBedrockClient(options, environment),
+      client: client ?? createBedrockClient(options, environment, options.requestTimeoutMs),
       modelId: options.model,
       normalize: options.normalize,
       requestTimeoutMs: options.requestTimeoutMs,
+      stallTimeoutMs: options.stallTimeoutMs,
+      endpoint: client ? undefined : endpointLabel(options.endpoint, resolveRegion(options, environment)),
+      answers: { lastAnswerAt: undefined },
       policy: {
         maxAttempts: options.maxAttempts,
         baseDelayMs: runtime.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
@@ -316,7 +327,7 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
    */
   async embed(text: string, memoryAction?: MemoryAction): Promise<number[]> {
     const run = await this.#run([text], memoryAction);
-    const failure = run.fatal ?? run.failures[0]?.error;
+    const failure = run.fatal?.withFailedIndexes([0]) ?? run.failures[0]?.error;
     if (failure) throw failure;
     return run.vectors[0]!;
   }
@@ -412,10 +423,10 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
     await this.#ready();
     if (!this.#settings.embeddingTypes.includes("float")) {
       throw new ConfigurationError(
-        `embed and embedBatch return float vectors, but embeddingTypes is [${this.#settings.embeddingTypes.join(", ")}].`,
+        `text embedding returns float vectors, but embedding_types is [${this.#settings.embeddingTypes.join(", ")}].`,
         {
           path: "embeddingTypes",
-          fix: 'Add "float" to embeddingTypes, or use embedInputs([{ text }]) to get the typed encodings.',
+          fix: 'Add "float" to embedding_types (embeddingTypes in code).',
         },
       );
     }

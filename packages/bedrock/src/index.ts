@@ -47,6 +47,8 @@ export {
   type BedrockEmbedderConfig,
   type BedrockEmbedderRuntime,
 } from "./bedrock-embedder.js";
+export { UNREACHABLE_ATTEMPTS_TO_STOP } from "./call/run-guard.js";
+export { type CallKind, DEFAULT_TIMEOUTS } from "./call/timeouts.js";
 export {
   type AuthMode,
   authModeFor,

@@ -5,6 +5,7 @@ import {
   type RunningEmulator,
   startEmulator,
 } from "@bedrock-embeddings/emulator";
+import { listenErrorForUser } from "./commands/emulator-listen-error.js";
 
 /**
  * Starts the emulator a config asks for (`emulator.embedded: true`), with the config's `s3`
@@ -22,7 +23,9 @@ export function startEmbeddedEmulator(config: AppConfig): Promise<RunningEmulato
         },
       }
     : {};
-  return startEmulator({ port: config.emulator.port, ...storage });
+  return startEmulator({ port: config.emulator.port, ...storage }).catch((error: unknown) => {
+    throw listenErrorForUser(error, { port: "emulator.port" });
+  });
 }
 
 /** The embedder options pointed at the emulator, with the emulator's keys instead of the user's. */

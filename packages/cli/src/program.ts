@@ -3,6 +3,7 @@ import type { CliIo } from "./cli-io.js";
 import { batchFetchCommand, batchStatusCommand, batchSubmitCommand } from "./commands/batch-command.js";
 import { demoCommand } from "./commands/demo-command.js";
 import { embedCommand } from "./commands/embed-command.js";
+import { addEmbedOutputOptions, addEmbedSourceOptions, EMBED_HELP } from "./commands/embed-options.js";
 import {
   collectFault,
   emulatorCommand,
@@ -10,6 +11,7 @@ import {
   seedInteger,
 } from "./commands/emulator-command.js";
 import { addMemoryCommands } from "./commands/memory/memory-program.js";
+import { addSetupCommands } from "./commands/setup-commands.js";
 import { configOption } from "./config-option.js";
 
 function integer(text: string): number {
@@ -33,11 +35,11 @@ export function buildProgram(io: CliIo): Command {
     .option("--corpus <file>", "corpus JSON (default: corpus.json beside the config)")
     .action((options) => demoCommand(options, io));
 
-  program
+  const embed = program
     .command("embed")
     .description("embed texts (arguments, or one per stdin line) and print JSON lines")
-    .argument("[texts...]", "texts to embed; reads stdin when none are given")
-    .addOption(configOption())
+    .argument("[texts...]", "texts to embed; reads stdin when none are given");
+  addEmbedSourceOptions(embed)
     .addOption(
       new Option("--action <action>", "memory action").choices(["add", "update", "search"]).default("add"),
     )
@@ -50,7 +52,9 @@ export function buildProgram(io: CliIo): Command {
     .option("--segment-chars <n>", "longest text segment in characters (async, Nova)", integer)
     .option("--resume <invocationArn>", "wait for an async invocation started earlier and print its segments")
     .option("--progress", "show a progress bar on stderr even when it is not a terminal")
-    .option("--no-progress", "never show a progress bar")
+    .option("--no-progress", "never show a progress bar");
+  addEmbedOutputOptions(embed)
+    .addHelpText("after", EMBED_HELP)
     .action((texts: string[], options) => embedCommand(texts, options, io));
 
   addMemoryCommands(program, io);
@@ -106,5 +110,7 @@ export function buildProgram(io: CliIo): Command {
     .option("--seed <n>", "seed of the fault and jitter generator (default 1)", seedInteger)
     .action((options) => emulatorCommand(options, io));
 
+  // Last, so `--json` errors reach every command registered above.
+  addSetupCommands(program, io);
   return program;
 }

@@ -8,7 +8,7 @@ import {
   loadConfig,
 } from "@bedrock-embeddings/core";
 import type { RunningEmulator } from "@bedrock-embeddings/emulator";
-import { langchainAwsProvider } from "@bedrock-embeddings/langchain";
+import { langchainAwsProvider } from "@bedrock-embeddings/langchain/aws";
 import {
   pointAtEmulator,
   startEmbeddedEmulator,

@@ -7,3 +7,4 @@ export type { EmulatorS3Options } from "./s3/s3-object-store.js";
 export { startEmulator } from "./start-emulator.js";
 export { TrafficSettingsError } from "./traffic/compile-traffic-settings.js";
 export type { EmulatorStats, FaultRates, ModelTraffic, TrafficSettings } from "./traffic/traffic-types.js";
+export { EmulatorListenError, type ListenFailure } from "./transport/listen-error.js";

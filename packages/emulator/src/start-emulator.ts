@@ -76,7 +76,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   });
   const host = options.host ?? "127.0.0.1";
-  const address = await server.listen(options.port ?? 0, host);
+  const address = await server.listen(options.port ?? 0, host).catch(async (error: unknown) => {
+    await jobs.close();
+    throw error;
+  });
 
   return {
     url: `http://${urlHost(host)}:${address.port}`,

@@ -1,4 +1,5 @@
 import {
+  addUsage,
   assertFiniteVector,
   type BedrockEmbedderOptions,
   type BedrockEmbedderOptionsInput,
@@ -6,20 +7,25 @@ import {
   ConfigurationError,
   camelCase,
   type DescribesVectors,
+  type DetailedEmbeddings,
   describeVectorIdentity,
   type EmbedderProvider,
   type EmbeddingBase,
+  type EmbeddingUsage,
   type Environment,
+  emptyUsage,
   InputError,
   l2Normalize,
   type MemoryAction,
   parseWithSchema,
+  type ReportsUsage,
   ResponseError,
   withVectorCache,
 } from "@bedrock-embeddings/core";
 import { BedrockEmbeddings, type BedrockEmbeddingsParams } from "@langchain/aws";
-import { SendErrorCapture, toBedrockApiError } from "./aws-errors.js";
+import { toBedrockApiError } from "./aws-errors.js";
 import { boundedMap, ConcurrencyLimiter, type ItemFailure } from "./bounded-map.js";
+import { SendRecorder } from "./send-recorder.js";
 import { type LangChainAwsFamily, resolveTitanModel, type TitanTextModel } from "./titan-models.js";
 
 /**
@@ -91,7 +97,7 @@ const CONNECTION_KEYS = [
  * });
  * const [a, b] = await embedder.embedBatch(["first", "second"], "add");
  */
-export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors {
+export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors, ReportsUsage {
   readonly provider = "langchain_aws";
   readonly modelId: string;
   readonly normalized: boolean;
@@ -101,12 +107,13 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors {
   /** Calls in flight at once for this embedder, across all concurrent `embed`/`embedBatch` calls. */
   readonly maxConcurrency: number;
   /**
-   * The `BedrockEmbeddings` doing the calls (AsyncCaller `maxRetries: 0`, client wrapped to recover
-   * SDK errors). Prefer this embedder's methods; they add the checks.
+   * The `BedrockEmbeddings` doing the calls (AsyncCaller `maxRetries: 0`). Prefer this embedder's
+   * methods: they add the checks, typed errors and usage, and keep `@langchain/aws` from writing
+   * each failure to the console, which it does when called directly.
    */
   readonly langchain: BedrockEmbeddings;
   private readonly model: TitanTextModel;
-  private readonly capture = new SendErrorCapture();
+  private readonly recorder = new SendRecorder();
   private readonly limiter: ConcurrencyLimiter;
   /** Host of a custom endpoint (e.g. the emulator), so a cache never mixes its vectors with Bedrock's. */
   private readonly endpointHost: string | undefined;
@@ -161,7 +168,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors {
     const sendingClient = client ?? embeddings?.client ?? buildClient(settings, environment);
     this.langchain = new BedrockEmbeddings({
       model: this.modelId,
-      client: this.capture.wrap(sendingClient),
+      client: this.recorder.wrap(sendingClient),
       // The SDK client retries (throttling and 5xx only); a second, blind layer would retry 4xx too.
       maxRetries: 0,
       // Not read when a client is given, but keeps @langchain/aws from reading process.env for it.
@@ -214,30 +221,44 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors {
    * @example
    * const vectors = await embedder.embedBatch(["first", "second"], "add");
    */
-  async embedBatch(texts: readonly string[], _memoryAction?: MemoryAction): Promise<number[][]> {
+  async embedBatch(texts: readonly string[], memoryAction?: MemoryAction): Promise<number[][]> {
+    return (await this.embedBatchDetailed(texts, memoryAction)).vectors;
+  }
+
+  /**
+   * As `embedBatch`, with the usage of the batch: calls and retries (the SDK client's attempts),
+   * throttles, and input tokens as Titan reports them. No cost estimate: this package has no price table.
+   *
+   * @example
+   * const { vectors, usage } = await embedder.embedBatchDetailed(["first", "second"]);
+   * usage.calls; // 2
+   */
+  async embedBatchDetailed(
+    texts: readonly string[],
+    _memoryAction?: MemoryAction,
+  ): Promise<DetailedEmbeddings> {
     this.checkInputs(texts);
-    if (texts.length === 0) return [];
-    const outcome = await boundedMap(texts, this.limiter, (text, index) => this.embedOne(text, index));
-    if (outcome.ok) return outcome.results;
+    const usage = emptyUsage();
+    if (texts.length === 0) return { vectors: [], usage };
+    const outcome = await boundedMap(texts, this.limiter, (text, index) => this.embedOne(text, index, usage));
+    if (outcome.ok) return { vectors: outcome.results, usage };
     throw this.combineFailures(outcome.failures);
   }
 
-  private async embedOne(text: string, index: number): Promise<number[]> {
-    let embedding: unknown;
-    try {
-      // One text per call: embedDocuments makes one caller.call per text (embedQuery would nest two).
-      [embedding] = await this.langchain.embedDocuments([text]);
-    } catch (error) {
-      const recovered = this.capture.recover(error);
-      if (recovered) throw new SendFailure(recovered.original);
+  private async embedOne(text: string, index: number, usage: EmbeddingUsage): Promise<number[]> {
+    // One text per call: embedDocuments makes one caller.call per text (embedQuery would nest two).
+    const { value, record } = await this.recorder.record(() => this.langchain.embedDocuments([text]));
+    addUsage(usage, record.usage);
+    if (record.failure) throw new SendFailure(record.failure.error);
+    if (record.unreadable) {
       throw new ResponseError(`Could not read the response of model ${this.modelId} for input ${index}.`, {
         modelId: this.modelId,
         index,
         fix: "The body was not the JSON a Titan model returns; check that the endpoint is Bedrock Runtime.",
-        cause: error,
+        cause: record.unreadable.error,
       });
     }
-    return this.checkVector(embedding, index);
+    return this.checkVector(value[0], index);
   }
 
   private checkVector(embedding: unknown, index: number): number[] {

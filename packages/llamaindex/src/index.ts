@@ -1,1 +1,1 @@
-export {};
+export { LlamaIndexEmbedding, type LlamaIndexEmbeddingOptions } from "./llamaindex-embedding.js";

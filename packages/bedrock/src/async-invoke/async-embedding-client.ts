@@ -15,6 +15,8 @@ import {
 } from "@bedrock-embeddings/core";
 import { toBedrockApiError } from "../call/api-error.js";
 import { classifyError } from "../call/classify-error.js";
+import { DEFAULT_TIMEOUTS } from "../call/timeouts.js";
+import { http2HandlerOptions } from "../client/client-timeouts.js";
 import { buildClientConfig, type ClientOptions } from "../client/create-client.js";
 import { type ObjectStore, S3ObjectStore } from "../s3/object-store.js";
 import { createS3Client, type S3Settings } from "../s3/s3-client.js";
@@ -328,7 +330,11 @@ export class AsyncEmbeddingClient {
 }
 
 function createAsyncRuntimeClient(options: ClientOptions, environment: Environment): BedrockRuntimeClient {
-  return new BedrockRuntimeClient({ ...buildClientConfig(options, environment), maxAttempts: 3 });
+  return new BedrockRuntimeClient({
+    ...buildClientConfig(options, environment),
+    maxAttempts: 3,
+    requestHandler: http2HandlerOptions(DEFAULT_TIMEOUTS.controlPlaneAttemptMs),
+  });
 }
 
 function buildBody(

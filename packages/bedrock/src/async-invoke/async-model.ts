@@ -71,8 +71,8 @@ export function resolveAsyncModel(modelId: string, family?: string): AsyncModel 
     path: "model",
     allowed: Object.values(ASYNC_MODEL_IDS),
     fix:
-      "Use Nova Multimodal Embeddings or TwelveLabs Marengo for async invoke; for Titan or Cohere texts " +
-      "use embedBatch, or a batch inference job for large corpora.",
+      "Use Nova Multimodal Embeddings or TwelveLabs Marengo for async invoke; embed Titan or Cohere texts " +
+      "with ordinary (synchronous) calls, or with a batch inference job for large corpora.",
   });
 }
 

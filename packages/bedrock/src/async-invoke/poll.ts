@@ -109,7 +109,7 @@ export async function pollUntilDone<Status>(
           jobArn: target.jobArn,
           reason: "timed-out",
           status: lastStatus,
-          fix: `The job keeps running: ${target.resumeHint}, or raise timeoutMs.`,
+          fix: `The job keeps running: ${target.resumeHint}, or raise timeout_ms in the config's async or batch section (timeoutMs in code).`,
         },
       );
     }

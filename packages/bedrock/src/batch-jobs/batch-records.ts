@@ -25,7 +25,7 @@ export function checkBatchFamily(family: ModelFamily): void {
   throw new ConfigurationError(`batch inference jobs are not available for ${family.name} models.`, {
     path: "embedder.config.model",
     allowed: BATCH_JOB_FAMILIES,
-    fix: "Use amazon.titan-embed-text-v2:0 for batch jobs, or embed with ordinary calls (embed / embedBatch).",
+    fix: "Use amazon.titan-embed-text-v2:0 for batch jobs, or embed the texts with ordinary (synchronous) calls.",
   });
 }
 

@@ -114,7 +114,7 @@ function noOutput(status: BatchJobStatus, outputS3Uri: string, modelId: string):
       reason: status.status === "Stopped" ? "stopped" : "expired",
       status: status.status,
       failureMessage: status.message,
-      fix: "Submit the corpus again (a longer timeoutDurationInHours helps with expiry).",
+      fix: "Submit the corpus again (a longer batch.timeout_duration_in_hours helps with expiry).",
     });
   }
   return new ResponseError(`no output file of batch job ${status.jobArn} was found under ${outputS3Uri}.`, {

@@ -59,14 +59,22 @@ export async function embedTextBatch(
 /**
  * What `embedBatchDetailed` resolves without `settle`: every vector, or a throw. An abort throws
  * a BatchEmbeddingError marked `aborted`; an error that dooms every call throws that
- * BedrockApiError naming every input not embedded; other failures throw a BatchEmbeddingError
- * keeping every vector embedded.
+ * BedrockApiError naming every input not embedded; other failures, and a run stopped by its guard
+ * (endpoint refusing connections or silent) after some vectors were embedded, throw a
+ * BatchEmbeddingError keeping every vector embedded.
  *
  * @example
  * const { vectors, usage } = detailedOrThrow(run);
  */
 export function detailedOrThrow(run: TextBatchRun): DetailedEmbeddings {
   throwIfAborted(run);
+  // A run the guard stopped (endpoint down or silent) keeps what it embedded before.
+  if (run.stopped && notEmbedded(run).length < run.vectors.length) {
+    throw new BatchEmbeddingError(run.vectors, settled(run).failures, {
+      usage: run.usage,
+      cause: run.stopped,
+    });
+  }
   if (run.fatal) throw run.fatal.withFailedIndexes(notEmbedded(run));
   if (run.failures.length > 0) {
     throw new BatchEmbeddingError(run.vectors, run.failures, { usage: run.usage });

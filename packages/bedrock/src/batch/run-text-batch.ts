@@ -7,6 +7,7 @@ import {
   emptyUsage,
 } from "@bedrock-embeddings/core";
 import { type CallContext, type CallResult, embedCall } from "../call/embed-call.js";
+import { guardRun } from "../call/run-guard.js";
 import type { RequestSettings } from "../model-catalog/model-family.js";
 import { dedupeTexts } from "../schedule/dedupe.js";
 import { type BatchProgress, ProgressTracker } from "../schedule/progress.js";
@@ -37,6 +38,11 @@ export interface TextBatchRun {
   failures: BatchFailure[];
   /** Set when a call failed with an error that fails every call (auth, access, bad model id). */
   fatal: BedrockApiError | undefined;
+  /**
+   * Set (to the same error as `fatal`) when the run guard stopped the run: the endpoint refused
+   * every connection, or did not answer within the stall deadline. Vectors done are kept.
+   */
+  stopped?: BedrockApiError | undefined;
   usage: EmbeddingUsage;
   /** Set when the caller's signal ended the batch. */
   aborted: { reason: unknown } | undefined;
@@ -88,6 +94,10 @@ export async function runTextBatch(
     doomed.cause = cause;
     batch.abort(doomed);
   };
+  const guard = guardRun(context, ["text"], (error) => {
+    fatal ??= error;
+    onDoomed(error);
+  });
 
   const runCall = async (ids: readonly number[]): Promise<void> => {
     const representatives = ids.map((id) => positions[id]![0]!);
@@ -97,6 +107,7 @@ export async function runTextBatch(
       signal: batch.signal,
       tokens,
       onDoomed,
+      guard,
     });
     addUsage(usage, result.usage);
     if (result.fatal && !fatal) {
@@ -134,6 +145,7 @@ export async function runTextBatch(
     const plan = packCalls(unique, packing);
     await Promise.all(plan.map((call) => runCall(call.indexes)));
   } finally {
+    guard.close();
     signal?.removeEventListener("abort", forward);
   }
   failures.sort((left, right) => left.index - right.index);
@@ -141,6 +153,7 @@ export async function runTextBatch(
     vectors,
     failures,
     fatal,
+    stopped: guard.stopped !== undefined && guard.stopped === fatal ? fatal : undefined,
     usage,
     aborted: signal?.aborted ? { reason: signal.reason } : undefined,
   };

@@ -126,3 +126,36 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs(undefined, now)).toBeUndefined();
   });
 });
+
+describe("unreachable endpoints", () => {
+  it("finds a refused connection under the SDK's stream error, with host:port", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4010"), {
+      code: "ECONNREFUSED",
+      address: "127.0.0.1",
+      port: 4010,
+    });
+    const wrapped = Object.assign(new Error("The pending stream has been canceled"), {
+      code: "ERR_HTTP2_STREAM_CANCEL",
+      cause: refused,
+    });
+    expect(classifyError(wrapped)).toMatchObject({
+      category: "network",
+      retryable: true,
+      unreachable: { code: "ECONNREFUSED", address: "127.0.0.1:4010" },
+    });
+  });
+
+  it.each(["ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"])("%s is unreachable", (code) => {
+    expect(classifyError(networkError(code)).unreachable).toMatchObject({ code });
+  });
+
+  it.each(["ECONNRESET", "EPIPE", "ETIMEDOUT", "EAI_AGAIN"])(
+    "%s is a transient fault, not a down endpoint",
+    (code) => {
+      expect(classifyError(networkError(code))).toMatchObject({
+        category: "network",
+        unreachable: undefined,
+      });
+    },
+  );
+});

@@ -40,7 +40,24 @@ export interface ErrorClassification {
   failsEveryCall: boolean;
   /** Server hint from `retry-after` (seconds or HTTP date) or `x-amz-retry-after` (ms). */
   retryAfterMs: number | undefined;
+  /** Set when no connection could be opened at all (refused, unknown host, no route). */
+  unreachable: Unreachable | undefined;
 }
+
+/**
+ * A connection that could not be opened: the Node error code and, when the error says, the
+ * `host:port` (or host name) that was dialed.
+ *
+ * @example
+ * const unreachable: Unreachable = { code: "ECONNREFUSED", address: "127.0.0.1:4010" };
+ */
+export interface Unreachable {
+  code: string;
+  address: string | undefined;
+}
+
+/** Codes that mean nothing answers at that address, as opposed to a connection that dropped. */
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"]);
 
 const AUTH_NAMES = new Set([
   "UnrecognizedClientException",
@@ -91,7 +108,27 @@ export function classifyError(error: unknown): ErrorClassification {
     throttling: category === "throttling" || category === "quota",
     failsEveryCall: FATAL.has(category),
     retryAfterMs: retryAfterMs(shape.$response?.headers),
+    unreachable: category === "network" ? findUnreachable(error) : undefined,
   };
+}
+
+/** The first unreachable-endpoint code on the error or its causes (the SDK wraps Node's error). */
+function findUnreachable(error: unknown, depth = 0): Unreachable | undefined {
+  if (typeof error !== "object" || error === null || depth > 5) return undefined;
+  const shape = error as {
+    code?: unknown;
+    address?: unknown;
+    port?: unknown;
+    hostname?: unknown;
+    cause?: unknown;
+  };
+  if (typeof shape.code === "string" && UNREACHABLE_CODES.has(shape.code)) {
+    const host = typeof shape.address === "string" ? shape.address : shape.hostname;
+    const address =
+      typeof host !== "string" ? undefined : typeof shape.port === "number" ? `${host}:${shape.port}` : host;
+    return { code: shape.code, address };
+  }
+  return findUnreachable(shape.cause, depth + 1);
 }
 
 const RETRYABLE = new Set<FailureCategory>(["throttling", "server", "model-timeout", "network", "timeout"]);

@@ -16,6 +16,8 @@ import { checkVector, finishVector } from "./check-vector.js";
 import type { ErrorClassification } from "./classify-error.js";
 import { type InvokeResult, invokeModel, RequestTimeoutError } from "./invoke.js";
 import { type RetryPolicy, runWithRetry } from "./retry.js";
+import type { AnswerClock, RunGuard } from "./run-guard.js";
+import { attemptTimeoutMs, type CallKind } from "./timeouts.js";
 
 /** The output dimension as known so far; the first checked vector sets it when it was unknown. */
 export interface DimensionTracker {
@@ -29,7 +31,14 @@ export interface CallContext {
   modelId: string;
   family: ModelFamily;
   normalize: boolean;
+  /** `requestTimeoutMs` as configured; undefined: the default of each call's kind. */
   requestTimeoutMs: number | undefined;
+  /** `stallTimeoutMs` as configured; undefined: three attempt timeouts. */
+  stallTimeoutMs?: number | undefined;
+  /** `host:port` of the endpoint, named in errors about reaching it. */
+  endpoint?: string | undefined;
+  /** When the endpoint last answered, shared by the embedder's runs. */
+  answers?: AnswerClock | undefined;
   policy: RetryPolicy;
   secrets: readonly string[];
   now: () => number;
@@ -53,6 +62,10 @@ export interface CallOptions {
   tokens?: number | undefined;
   /** Told at once of an attempt error that fails every call, so no other call starts meanwhile. */
   onDoomed?: ((error: unknown) => void) | undefined;
+  /** Texts or media: picks the default attempt timeout. Text when absent. */
+  kind?: CallKind | undefined;
+  /** The run's breaker and stall deadline, told how every attempt ended. */
+  guard?: RunGuard | undefined;
 }
 
 /**
@@ -129,13 +142,15 @@ export async function invokeCall<Value>(
   let started = context.now();
   const usage: EmbeddingUsage = { inputTokens: 0, calls: 0, retries: 0, throttles: 0 };
   let lastFailure: ErrorClassification | undefined;
+  const timeoutMs = attemptTimeoutMs(call.kind ?? "text", context.requestTimeoutMs);
+  const send = () => invokeModel(context.client, context.modelId, body, timeoutMs, call.signal);
   const outcome = await runWithRetry(
     (attempt) =>
       scheduledAttempt(
         { scheduler: context.scheduler, tokens: call.tokens, signal: call.signal, onDoomed: call.onDoomed },
         () => {
           if (attempt === 1) started = context.now();
-          return invokeModel(context.client, context.modelId, body, context.requestTimeoutMs, call.signal);
+          return call.guard ? call.guard.attempt(send) : send();
         },
         (response) => response.inputTokenCount,
       ),
@@ -143,8 +158,12 @@ export async function invokeCall<Value>(
     (error) => BedrockEmbeddingsError.isInstance(error),
     (classification) => {
       lastFailure = classification;
-      // A library error (an unreadable body) still came with a response.
-      if (classification === undefined || classification.httpStatus !== undefined) usage.calls++;
+      // A library error (an unreadable body) still came with a response; the guard's stop did not.
+      const answered =
+        classification === undefined
+          ? call.guard?.stopped === undefined
+          : classification.httpStatus !== undefined;
+      if (answered) usage.calls++;
       if (classification?.throttling) usage.throttles++;
     },
     call.signal,
@@ -186,6 +205,7 @@ export async function invokeCall<Value>(
           attempts: outcome.attempts,
           cause: outcome.error,
           secrets: context.secrets,
+          endpoint: context.endpoint,
           requestTimeoutMs:
             outcome.error instanceof RequestTimeoutError ? outcome.error.timeoutMs : undefined,
         })

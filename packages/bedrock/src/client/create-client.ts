@@ -1,5 +1,7 @@
 import { BedrockRuntimeClient, type BedrockRuntimeClientConfig } from "@aws-sdk/client-bedrock-runtime";
 import { type BedrockEmbedderOptions, ConfigurationError, type Environment } from "@bedrock-embeddings/core";
+import { http2HandlerOptions, runtimeIdleTimeoutMs } from "./client-timeouts.js";
+import { nameProfileInCredentialErrors } from "./profile-credentials-error.js";
 
 /**
  * The options that shape the SDK client.
@@ -87,11 +89,24 @@ export function buildClientConfig(
 }
 
 /**
- * A `BedrockRuntimeClient` for these options (region, endpoint, credentials, profile or API key).
+ * A `BedrockRuntimeClient` for these options (region, endpoint, credentials, profile or API key),
+ * whose transport closes a stream without traffic a second after the longest attempt
+ * (`requestTimeoutMs`, else the media default), so no request can wait forever.
  *
  * @example
  * const client = createBedrockClient({ region: "us-east-1", profile: "dev" }, processEnvironment());
  */
-export function createBedrockClient(options: ClientOptions, environment: Environment): BedrockRuntimeClient {
-  return new BedrockRuntimeClient(buildClientConfig(options, environment));
+export function createBedrockClient(
+  options: ClientOptions,
+  environment: Environment,
+  requestTimeoutMs?: number,
+): BedrockRuntimeClient {
+  const client = new BedrockRuntimeClient({
+    ...buildClientConfig(options, environment),
+    requestHandler: http2HandlerOptions(runtimeIdleTimeoutMs(requestTimeoutMs)),
+  });
+  if (options.profile && authModeFor(options, environment) === "profile") {
+    nameProfileInCredentialErrors(client, options.profile, environment);
+  }
+  return client;
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import {
   addUsage,
   BatchEmbeddingError,
@@ -14,6 +15,8 @@ import {
 } from "@bedrock-embeddings/core";
 import { type BoundedResult, type Limiter, runBounded } from "../batch/run-bounded.js";
 import { type CallContext, type CallResult, describeIndexes, invokeCall } from "../call/embed-call.js";
+import { guardRun } from "../call/run-guard.js";
+import type { CallKind } from "../call/timeouts.js";
 import type { RequestSettings } from "../model-catalog/model-family.js";
 import type { CallCostEstimator } from "../pricing/call-cost.js";
 import { estimateCostUsd } from "../pricing/estimate-cost.js";
@@ -77,6 +80,14 @@ export async function runEmbedInputs(
   };
 
   let fatal: BedrockApiError | undefined;
+  // Cancels every call when the guard stops the run (endpoint down or silent).
+  const run = new AbortController();
+  setMaxListeners(0, run.signal);
+  const kinds = plan.map((call): CallKind => (call.modality === "text" ? "text" : "media"));
+  const guard = guardRun(context, kinds, (error) => {
+    fatal ??= error;
+    run.abort(error);
+  });
   const outcomes = await runBounded(
     plan.length,
     runner.limiter,
@@ -91,39 +102,45 @@ export async function runEmbedInputs(
       };
       const body = family.buildInputsBody(callInputs, request);
       const priced = { ...context, estimateCost: mediaCostEstimator(context, modality, indexes.length) };
-      const result = await invokeCall<EmbeddingResult>(priced, body, indexes, (response, reportTokens) => {
-        const parsed = family.parseInputsResponse(response.body, context.modelId, callInputs);
-        reportTokens(parsed.inputTokens ?? response.inputTokenCount);
-        if (parsed.perInput.length !== indexes.length) {
-          throw new ResponseError(
-            `The response for ${context.modelId} holds ${parsed.perInput.length} embeddings for ${indexes.length} inputs (inputs ${describeIndexes(indexes)}).`,
-            {
-              modelId: context.modelId,
-              expected: indexes.length,
-              actual: parsed.perInput.length,
-              index: indexes[0],
-            },
-          );
-        }
-        const vectors: (EmbeddingResult | undefined)[] = [];
-        const failures: BatchFailure[] = [];
-        parsed.perInput.forEach((entries, offset) => {
-          const index = indexes[offset]!;
-          try {
-            vectors.push(decodeResult(decode, entries, callInputs[offset]!, index));
-          } catch (error) {
-            vectors.push(undefined);
-            failures.push({ index, error: error instanceof Error ? error : new Error(String(error)) });
+      const result = await invokeCall<EmbeddingResult>(
+        priced,
+        body,
+        indexes,
+        (response, reportTokens) => {
+          const parsed = family.parseInputsResponse(response.body, context.modelId, callInputs);
+          reportTokens(parsed.inputTokens ?? response.inputTokenCount);
+          if (parsed.perInput.length !== indexes.length) {
+            throw new ResponseError(
+              `The response for ${context.modelId} holds ${parsed.perInput.length} embeddings for ${indexes.length} inputs (inputs ${describeIndexes(indexes)}).`,
+              {
+                modelId: context.modelId,
+                expected: indexes.length,
+                actual: parsed.perInput.length,
+                index: indexes[0],
+              },
+            );
           }
-        });
-        return { vectors, failures, fatal: undefined };
-      });
+          const vectors: (EmbeddingResult | undefined)[] = [];
+          const failures: BatchFailure[] = [];
+          parsed.perInput.forEach((entries, offset) => {
+            const index = indexes[offset]!;
+            try {
+              vectors.push(decodeResult(decode, entries, callInputs[offset]!, index));
+            } catch (error) {
+              vectors.push(undefined);
+              failures.push({ index, error: error instanceof Error ? error : new Error(String(error)) });
+            }
+          });
+          return { vectors, failures, fatal: undefined };
+        },
+        { kind: kinds[position], signal: run.signal, guard },
+      );
       fatal ??= result.fatal;
       return result;
     },
     () => fatal !== undefined,
-  );
-  return settle(wire.length, plan, outcomes, fatal);
+  ).finally(() => guard.close());
+  return settle(wire.length, plan, outcomes, fatal, guard.stopped);
 }
 
 function settle(
@@ -131,6 +148,7 @@ function settle(
   plan: readonly PlannedInputCall[],
   outcomes: readonly BoundedResult<CallResult<EmbeddingResult>>[],
   fatal: BedrockApiError | undefined,
+  stopped: BedrockApiError | undefined,
 ): DetailedResults {
   const results: (EmbeddingResult | undefined)[] = new Array(count).fill(undefined);
   const failures: BatchFailure[] = [];
@@ -148,9 +166,20 @@ function settle(
       failures.push(...indexes.map((index) => ({ index, error })));
     }
   });
-  if (fatal) {
-    throw fatal.withFailedIndexes(results.flatMap((result, index) => (result === undefined ? [index] : [])));
+  const missing = results.flatMap((result, index) => (result === undefined ? [index] : []));
+  if (fatal && stopped === fatal && missing.length < count) {
+    // A run the guard stopped keeps the results done before, each missing input failing with its error.
+    const own = new Map(
+      failures.filter((failure) => failure.error !== fatal).map((failure) => [failure.index, failure]),
+    );
+    const doomed = fatal.withFailedIndexes(missing);
+    throw new BatchEmbeddingError(
+      results.map((result) => result?.vector),
+      missing.map((index) => own.get(index) ?? { index, error: doomed }),
+      { results, cause: fatal },
+    );
   }
+  if (fatal) throw fatal.withFailedIndexes(missing);
   if (failures.length > 0) {
     failures.sort((left, right) => left.index - right.index);
     throw new BatchEmbeddingError(

@@ -1,5 +1,7 @@
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import type { Environment, S3Config } from "@bedrock-embeddings/core";
+import { DEFAULT_TIMEOUTS } from "../call/timeouts.js";
+import { httpHandlerOptions } from "../client/client-timeouts.js";
 import { type ClientOptions, resolveRegion } from "../client/create-client.js";
 
 /**
@@ -48,11 +50,15 @@ export function buildS3ClientConfig(
 }
 
 /**
- * An `S3Client` for these settings.
+ * An `S3Client` for these settings; a connection must open within 10 s, and a request without
+ * traffic for 60 s fails.
  *
  * @example
  * const s3 = createS3Client({ region: "us-east-1", profile: "dev" }, {}, processEnvironment());
  */
 export function createS3Client(options: ClientOptions, s3: S3Settings, environment: Environment): S3Client {
-  return new S3Client(buildS3ClientConfig(options, s3, environment));
+  return new S3Client({
+    ...buildS3ClientConfig(options, s3, environment),
+    requestHandler: httpHandlerOptions(DEFAULT_TIMEOUTS.objectStoreIdleMs),
+  });
 }

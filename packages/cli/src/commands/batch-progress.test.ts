@@ -55,7 +55,9 @@ describe("embedWithProgress", () => {
     const { vectors, usage } = await embedWithProgress(embedder, ["a", "b", "c"], "add", target.io, true);
     expect(vectors).toHaveLength(3);
     expect(usage?.calls).toBe(3);
-    expect(target.stderr()).toMatch(/embedding \[.*\] 3\/3 texts \| 9 tokens \| 1 retries \| 1 throttled/);
+    expect(target.stderr()).toMatch(
+      /embedding \[.*\] 3 embedded, 0 failed of 3 texts \| 9 tokens \| 1 retries \| 1 throttled/,
+    );
   });
 
   it("draws nothing for a short run or when stderr is not a terminal, unless asked", async () => {

@@ -39,15 +39,58 @@ export async function embedWithProgress(
 ): Promise<{ vectors: number[][]; usage: EmbeddingUsage | undefined }> {
   if (!reportsUsage(embedder))
     return { vectors: await embedder.embedBatch(texts, memoryAction), usage: undefined };
+  const bar = startProgressBar(io, texts.length, progress);
+  if (bar === undefined) return embedder.embedBatchDetailed(texts, memoryAction);
+  try {
+    const detailed = embedder.embedBatchDetailed as unknown as DetailedWithProgress;
+    return await detailed.call(embedder, texts, memoryAction, {
+      onProgress: (state) => bar.update({ ...state, embedded: state.done - state.failed }),
+    });
+  } finally {
+    bar.stop();
+  }
+}
+
+/** Where a run stands, as the bar shows it: embedded and failed apart, so failures never look done. */
+export interface ProgressCounts {
+  embedded: number;
+  failed: number;
+  inputTokens: number;
+  retries: number;
+  throttles: number;
+}
+
+/** A progress bar on stderr; `update` redraws it, `stop` draws it one last time. */
+export interface ProgressBar {
+  update(counts: ProgressCounts): void;
+  stop(): void;
+  /** True when the bar is redrawn in place, so other stderr lines must clear it first. */
+  readonly inPlace: boolean;
+}
+
+/**
+ * A bar for `total` texts when stderr is a terminal and the run is long, or always with
+ * `--progress` (`progress: true`; one line a second when stderr is not a terminal); undefined
+ * when none is wanted (`--no-progress`, a short run, a pipe).
+ *
+ * @example
+ * const bar = startProgressBar(io, texts.length, options.progress);
+ * bar?.update({ embedded: 40, failed: 2, inputTokens: 900, retries: 0, throttles: 0 });
+ */
+export function startProgressBar(
+  io: CliIo,
+  total: number,
+  progress: boolean | undefined,
+): ProgressBar | undefined {
   const stream = io.stderr as CliIo["stderr"] & { isTTY?: boolean };
-  const show =
-    progress === true || (progress !== false && stream.isTTY === true && texts.length >= LONG_RUN_TEXTS);
-  if (!show) return embedder.embedBatchDetailed(texts, memoryAction);
+  const show = progress === true || (progress !== false && stream.isTTY === true && total >= LONG_RUN_TEXTS);
+  if (!show) return undefined;
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as unknown as NodeJS.WritableStream,
       format:
-        "embedding [{bar}] {value}/{total} texts | {tokens} tokens | {retries} retries | {throttles} throttled | ETA {eta_formatted}",
+        "embedding [{bar}] {embedded} embedded, {failed} failed of {total} texts | {tokens} tokens | " +
+        "{retries} retries | {throttles} throttled | ETA {eta_formatted}",
       noTTYOutput: true,
       notTTYSchedule: 1000,
       hideCursor: stream.isTTY === true,
@@ -55,20 +98,19 @@ export async function embedWithProgress(
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(texts.length, 0, { tokens: 0, retries: 0, throttles: 0 });
-  try {
-    const detailed = embedder.embedBatchDetailed as unknown as DetailedWithProgress;
-    return await detailed.call(embedder, texts, memoryAction, {
-      onProgress: (state) =>
-        bar.update(state.done, {
-          tokens: state.inputTokens,
-          retries: state.retries,
-          throttles: state.throttles,
-        }),
-    });
-  } finally {
-    bar.stop();
-  }
+  bar.start(total, 0, { embedded: 0, failed: 0, tokens: 0, retries: 0, throttles: 0 });
+  return {
+    inPlace: stream.isTTY === true,
+    update: (counts) =>
+      bar.update(counts.embedded + counts.failed, {
+        embedded: counts.embedded,
+        failed: counts.failed,
+        tokens: counts.inputTokens,
+        retries: counts.retries,
+        throttles: counts.throttles,
+      }),
+    stop: () => bar.stop(),
+  };
 }
 
 /**

@@ -3,6 +3,8 @@ import type { FaultRates, ModelTraffic, TrafficSettings } from "@bedrock-embeddi
 import { startEmulator, TrafficSettingsError } from "@bedrock-embeddings/emulator";
 import { InvalidArgumentError } from "commander";
 import type { CliIo } from "../cli-io.js";
+import { describeEmulatorAccess } from "./emulator-credentials.js";
+import { listenErrorForUser } from "./emulator-listen-error.js";
 
 export interface EmulatorCommandOptions {
   port: number;
@@ -31,13 +33,16 @@ export async function emulatorCommand(options: EmulatorCommandOptions, io: CliIo
     // Nobody can read the in-process request log of a CLI emulator; keeping it would only grow memory.
     recordRequests: false,
   }).catch((error: unknown) => {
-    if (!(error instanceof TrafficSettingsError)) throw error;
-    throw new ConfigurationError(error.message, {
-      fix: "Check --rpm, --tpm, --latency-ms, --jitter-ms, --fault and --seed.",
-      cause: error,
-    });
+    if (error instanceof TrafficSettingsError) {
+      throw new ConfigurationError(error.message, {
+        fix: "Check --rpm, --tpm, --latency-ms, --jitter-ms, --fault and --seed.",
+        cause: error,
+      });
+    }
+    throw listenErrorForUser(error, { port: "--port", host: "--host" });
   });
   io.stdout.write(`Bedrock emulator listening at ${emulator.url}\n`);
+  io.stdout.write(describeEmulatorAccess(emulator.url));
   if (Object.keys(traffic.defaults ?? {}).length > 0) {
     io.stdout.write(
       `Traffic for every model: ${JSON.stringify(traffic.defaults)} (seed ${traffic.seed ?? 1})\n`,

@@ -74,8 +74,16 @@ export const bedrockEmbedderOptionsSchema = z.strictObject({
   adaptive: z.boolean().optional(),
   /** Attempts per call, first one included; retries only retryable errors. */
   maxAttempts: z.int().min(1).max(20).default(4),
-  /** Abandon a single call after this many milliseconds. */
+  /**
+   * Abandon one attempt after this many milliseconds (then retried, up to `maxAttempts`). The
+   * Bedrock embedder's default: 60 s for texts, 120 s for images, audio and video.
+   */
   requestTimeoutMs: z.int().positive().optional(),
+  /**
+   * End a whole run (embed, embedBatch, embedInputs) when the endpoint has not answered for this
+   * many milliseconds; every answer restarts the clock. Default: three `requestTimeoutMs`.
+   */
+  stallTimeoutMs: z.int().positive().optional(),
   /** A content-addressed vector cache in front of the embedder; applied by the providers (createEmbedder). */
   cache: vectorCacheOptionsSchema.optional(),
 });

@@ -84,7 +84,9 @@ describe("parseConfigText", () => {
     );
     expect(error.path).toBe("embedder.config.modle");
     expect(error.line).toBe(4);
-    expect(error.message).toMatch(/^app\.yaml:4: embedder\.config\.modle: unknown key "modle"/);
+    expect(error.message).toMatch(
+      /^app\.yaml:4: embedder\.config\.modle: unknown key modle; did you mean model\? /,
+    );
   });
 
   it("lists the allowed values for an enum", () => {

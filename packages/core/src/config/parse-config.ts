@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Environment } from "../environment.js";
 import { ConfigurationError } from "../errors/configuration-error.js";
-import { describeIssue } from "./describe-issue.js";
+import { issueWording } from "./describe-issue.js";
 import { interpolate } from "./interpolate.js";
 import {
   type ConfigPath,
@@ -10,6 +10,7 @@ import {
   type SourcePaths,
   sourcePathFor,
 } from "./key-aliases.js";
+import { schemaError } from "./schema-error.js";
 
 export interface ParseOptions {
   /**
@@ -49,27 +50,14 @@ export function parseWithSchema<Schema extends z.ZodType>(
       throw located(error, (error.path ?? "").split(".").filter(Boolean));
     throw error;
   }
-  const result = schema.safeParse(canonical.value);
+  const wording = issueWording(canonical.sourcePaths);
+  const result = schema.safeParse(canonical.value, { error: wording.errorMap });
   if (result.success) {
     runValidation(result.data, canonical.sourcePaths, options);
     return result.data;
   }
 
-  const issue = result.error.issues[0]!;
-  const description = describeIssue(issue);
-  const canonicalPath = description.key === undefined ? issue.path : [...issue.path, description.key];
-  const writtenPath = sourcePathFor(canonicalPath as ConfigPath, canonical.sourcePaths);
-  const others = result.error.issues.length - 1;
-  const error = new ConfigurationError(
-    description.problem +
-      (others > 0 ? ` (${others} more problem${others > 1 ? "s" : ""} after this one.)` : ""),
-    {
-      path: dottedPath(writtenPath) || "(top level)",
-      allowed: description.allowed,
-      fix: description.fix,
-      cause: result.error,
-    },
-  );
+  const { error, writtenPath } = schemaError(result.error, canonical, wording.suggestedPaths);
   if (options.locate) locateError(error, writtenPath, options.locate);
   throw error;
 }

@@ -114,7 +114,7 @@ describe("vector_store in a config file", () => {
     );
     expect(error.path).toBe("vector_store.config.path");
     expect(error.line).toBe(7);
-    expect(error.message).toContain('unknown key "path"');
+    expect(error.message).toContain("unknown key path");
   });
 
   it("requires a path for the file store", () => {

@@ -7,7 +7,8 @@ export type ErrorCode =
   | "VECTOR"
   | "BATCH"
   | "NOT_FOUND"
-  | "JOB";
+  | "JOB"
+  | "STORAGE";
 
 const CODE_KEY = Symbol.for("@bedrock-embeddings/error-code");
 
@@ -31,7 +32,7 @@ export class BedrockEmbeddingsError extends Error {
   readonly fix: string | undefined;
 
   constructor(code: ErrorCode, problem: string, options: BaseErrorOptions = {}) {
-    super(options.fix ? `${problem} ${options.fix}` : problem, { cause: options.cause });
+    super(options.fix ? `${asSentence(problem)} ${options.fix}` : problem, { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.fix = options.fix;
@@ -47,4 +48,9 @@ export class BedrockEmbeddingsError extends Error {
 export function errorCodeOf(value: unknown): ErrorCode | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   return (value as Record<symbol, ErrorCode | undefined>)[CODE_KEY];
+}
+
+// The message is problem then fix; without a full stop between them they read as one sentence.
+function asSentence(problem: string): string {
+  return /[.?!]\)?$/.test(problem.trimEnd()) ? problem.trimEnd() : `${problem.trimEnd()}.`;
 }

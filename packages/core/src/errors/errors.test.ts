@@ -78,4 +78,17 @@ describe("error family", () => {
     );
     expect(located.cause).toBe(error);
   });
+
+  it("ends the problem with a full stop before the fix, once", () => {
+    expect(new BedrockEmbeddingsError("JOB", "the job failed", { fix: "Run it again." }).message).toBe(
+      "the job failed. Run it again.",
+    );
+    expect(new BedrockEmbeddingsError("JOB", "is it done?", { fix: "Check it." }).message).toBe(
+      "is it done? Check it.",
+    );
+    expect(new BedrockEmbeddingsError("JOB", "failed (twice.)", { fix: "Retry." }).message).toBe(
+      "failed (twice.) Retry.",
+    );
+    expect(new BedrockEmbeddingsError("JOB", "no fix here").message).toBe("no fix here");
+  });
 });

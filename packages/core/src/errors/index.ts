@@ -12,4 +12,5 @@ export { InputError, type InputErrorOptions } from "./input-error.js";
 export { JobError, type JobErrorOptions, type JobErrorReason } from "./job-error.js";
 export { NotFoundError } from "./not-found-error.js";
 export { ResponseError, type ResponseErrorOptions } from "./response-error.js";
+export { StorageError, type StorageErrorOptions } from "./storage-error.js";
 export { VectorError, type VectorErrorOptions } from "./vector-error.js";

@@ -7,6 +7,7 @@ import net from "node:net";
 import type { Duplex } from "node:stream";
 import type { WireProtocol } from "./detect-protocol.js";
 import { detectProtocol } from "./detect-protocol.js";
+import { checkPort, listenFailure } from "./listen-error.js";
 import { ReplaySocket } from "./replay-socket.js";
 
 export type ServerRequest = IncomingMessage | Http2ServerRequest;
@@ -51,11 +52,14 @@ export class DualProtocolServer {
     this.#tcpServer = net.createServer((socket) => this.#accept(socket));
   }
 
+  /** Opens the port; rejects with an EmulatorListenError (port out of range, in use, ...). */
   listen(port: number, host: string): Promise<AddressInfo> {
     return new Promise((resolve, reject) => {
-      this.#tcpServer.once("error", reject);
+      checkPort(port, host);
+      const fail = (error: unknown): void => reject(listenFailure(error, port, host));
+      this.#tcpServer.once("error", fail);
       this.#tcpServer.listen(port, host, () => {
-        this.#tcpServer.off("error", reject);
+        this.#tcpServer.off("error", fail);
         resolve(this.#tcpServer.address() as AddressInfo);
       });
     });

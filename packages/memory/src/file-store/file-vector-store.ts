@@ -53,7 +53,7 @@ type WriteJob = CommitJob & { resolve(value: unknown): void } & (
  *   memory and its history are saved, or lost, together. A write resolves once it is fsynced.
  *   Concurrent writes are group-committed: one lock, one write() and one fsync for all of them.
  * - A crash (kill -9, power loss) mid-append leaves a torn last record: it is ignored, and cut off by
- *   the next writer. A damaged record with valid ones after it is a ConfigurationError naming the byte
+ *   the next writer. A damaged record with valid ones after it is a StorageError naming the byte
  *   offset; the file is never rewritten then.
  * - Several processes may use one directory: every write takes a short lock (`<log>.lock`), first
  *   replays what others appended, checks ids against that, appends and unlocks; every read first

@@ -1,9 +1,10 @@
-import { ConfigurationError } from "@bedrock-embeddings/core";
+import { ConfigurationError, StorageError } from "@bedrock-embeddings/core";
 import { LOG_FILE_HEADER } from "./log-frame.js";
 
 /**
  * The log holds a record that cannot be read or applied at byte `offset`, with valid data after it
- * (not a torn tail from a crash). The file is left exactly as it is.
+ * (not a torn tail from a crash). The file is left exactly as it is. A StorageError: the data is
+ * damaged, not the configuration.
  *
  * @example
  * throw damagedLogError("/data/memories.log", 4096, "its checksum does not match");
@@ -13,17 +14,14 @@ export function damagedLogError(
   offset: number,
   problem: string,
   cause?: unknown,
-): ConfigurationError {
-  return new ConfigurationError(
-    `the memory log is damaged at byte ${offset}: ${problem}. It was not changed.`,
-    {
-      file,
-      cause,
-      fix:
-        `Restore the file from a backup, or keep the memories before the damage: copy the file and cut the copy ` +
-        `at byte ${offset} (e.g. \`truncate -s ${offset} copy.log\`), then point the store at the copy.`,
-    },
-  );
+): StorageError {
+  return new StorageError(`the memory log is damaged at byte ${offset}: ${problem}. It was not changed.`, {
+    file,
+    cause,
+    fix:
+      `Restore the file from a backup, or keep the memories before the damage: copy the file and cut the copy ` +
+      `at byte ${offset} (e.g. \`truncate -s ${offset} copy.log\`), then point the store at the copy.`,
+  });
 }
 
 /**
@@ -63,17 +61,14 @@ export function closedStoreError(where: string): ConfigurationError {
  * @example
  * throw writeFailedError(file, error, undefined);
  */
-export function writeFailedError(file: string, cause: unknown, rollBackError: unknown): ConfigurationError {
+export function writeFailedError(file: string, cause: unknown, rollBackError: unknown): StorageError {
   const outcome =
     rollBackError === undefined
       ? "nothing was saved"
       : `and cutting off the partial write failed too (${(rollBackError as Error).message}), so part of it may be saved`;
-  return new ConfigurationError(
-    `could not write to the memory log (${(cause as Error).message}); ${outcome}.`,
-    {
-      file,
-      cause,
-      fix: "Check free disk space and the permissions of the directory, then retry.",
-    },
-  );
+  return new StorageError(`could not write to the memory log (${(cause as Error).message}); ${outcome}.`, {
+    file,
+    cause,
+    fix: "Check free disk space and the permissions of the directory, then retry.",
+  });
 }

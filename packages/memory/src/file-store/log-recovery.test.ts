@@ -1,7 +1,7 @@
 import { appendFile, mkdtemp, open, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigurationError } from "@bedrock-embeddings/core";
+import { ConfigurationError, StorageError } from "@bedrock-embeddings/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { VectorStoreRecord } from "../vector-store.js";
 import { FileVectorStore } from "./file-vector-store.js";
@@ -136,10 +136,12 @@ describe("FileVectorStore recovery", () => {
 
     const store = new FileVectorStore({ directory });
     const failure = store.list();
-    await expect(failure).rejects.toThrowError(ConfigurationError);
+    // Damaged data is a failed operation (CLI exit 1), not a configuration problem (exit 2).
+    await expect(failure).rejects.toSatisfy(StorageError.isInstance);
+    await expect(failure).rejects.not.toSatisfy(ConfigurationError.isInstance);
     await expect(failure).rejects.toThrow(`${file}: the memory log is damaged at byte ${damaged.offset}`);
     await expect(store.insert([record("d")], history("d"))).rejects.toThrow(`byte ${damaged.offset}`);
-    await expect(store.compact()).rejects.toThrowError(ConfigurationError);
+    await expect(store.compact()).rejects.toSatisfy(StorageError.isInstance);
     expect(await readFile(file)).toEqual(before);
     await store.close();
   });

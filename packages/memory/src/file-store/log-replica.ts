@@ -38,7 +38,7 @@ export class LogReplica {
   /**
    * Brings the state up to date with the file. Bytes that are not a valid record are a torn tail
    * (a crash mid-append, ignored, and cut off when `holdingLock`) or an append in progress, unless
-   * valid records follow them: then the file is damaged, which is reported (a ConfigurationError
+   * valid records follow them: then the file is damaged, which is reported (a StorageError
    * naming the offset) only when `holdingLock`, since without the lock a concurrent truncate and
    * append can look the same. Returns "suspect" in that case, for the caller to retry under the lock.
    */

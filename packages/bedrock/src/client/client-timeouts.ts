@@ -1,0 +1,46 @@
+import { DEFAULT_TIMEOUTS } from "../call/timeouts.js";
+
+/**
+ * Options of the SDK's HTTP/2 handler (Bedrock Runtime's default transport): a stream or session
+ * that sees no traffic for `idleMs` is closed with a TimeoutError, so nothing below the
+ * embedder's own per-attempt timer can wait forever. One stream per session, as the SDK's
+ * default handler has it.
+ *
+ * @example
+ * new BedrockRuntimeClient({ ...config, requestHandler: http2HandlerOptions(120_000) });
+ */
+export function http2HandlerOptions(idleMs: number): {
+  requestTimeout: number;
+  sessionTimeout: number;
+  disableConcurrentStreams: true;
+} {
+  return { requestTimeout: idleMs, sessionTimeout: idleMs, disableConcurrentStreams: true };
+}
+
+/**
+ * Options of the SDK's HTTP/1.1 handler (the Bedrock control plane, S3): a TCP connection must
+ * open within `connectionMs`, and a request with no traffic for `idleMs` fails with a TimeoutError.
+ *
+ * @example
+ * new S3Client({ ...config, requestHandler: httpHandlerOptions(DEFAULT_TIMEOUTS.objectStoreIdleMs) });
+ */
+export function httpHandlerOptions(
+  idleMs: number,
+  connectionMs: number = DEFAULT_TIMEOUTS.connectionMs,
+): { connectionTimeout: number; requestTimeout: number } {
+  return { connectionTimeout: connectionMs, requestTimeout: idleMs };
+}
+
+/**
+ * The transport's idle limit for an embedder's runtime client: the longest attempt it may make
+ * (media, or `requestTimeoutMs`) and a second more, so the embedder's own timer fires first and
+ * names the option to raise.
+ *
+ * @example
+ * runtimeIdleTimeoutMs(undefined); // 121000
+ */
+export function runtimeIdleTimeoutMs(requestTimeoutMs: number | undefined): number {
+  return (
+    (requestTimeoutMs ?? Math.max(DEFAULT_TIMEOUTS.textAttemptMs, DEFAULT_TIMEOUTS.mediaAttemptMs)) + 1_000
+  );
+}

@@ -83,11 +83,11 @@ describe("bedrock-embeddings CLI as a child process", () => {
     expect(result.stderr).toMatch(/embedded 2 texts .* in 2 calls/);
   });
 
-  it("names the stdin line of a bad input, since blank lines are skipped", async () => {
+  it("names the stdin line of a bad input, since blank lines are skipped, and keeps the others", async () => {
     const result = await run(["embed", "--config", demoConfig], { input: "fine\n\n   \n" });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("stdin line 3: Input 1: the text is empty or only whitespace");
-    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("input 1 (stdin line 3) failed: the text is empty or only whitespace");
+    expect(JSON.parse(result.stdout)).toMatchObject({ index: 0, line: 1, dimension: 512 });
   });
 
   it("adds and searches memories across separate processes", async () => {

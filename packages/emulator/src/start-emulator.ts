@@ -29,6 +29,7 @@ const maxBodyBytes = 25_000_000;
  * plus optional per-model quotas, latency and seeded faults (`traffic`, see `TrafficSettings`). With the `s3`
  * option it also runs StartAsyncInvoke (Nova, Marengo) and batch inference jobs against an S3-compatible server,
  * and answers GetInferenceProfile; point `@aws-sdk/client-bedrock` at the same `url` for the control plane.
+ * Rejects with an `EmulatorListenError` when the port is out of range, in use or not allowed.
  *
  * @example
  * const emulator = await startEmulator();

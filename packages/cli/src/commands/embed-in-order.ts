@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { BatchProgress } from "@bedrock-embeddings/bedrock";
 import {
   addUsage,
@@ -50,6 +51,12 @@ export async function embedInOrder(
   const size = options.chunkTexts ?? CHUNK_TEXTS;
   const starts = Array.from({ length: Math.ceil(texts.length / size) }, (_unused, chunk) => chunk * size);
   const counts = new ChunkCounts(starts.length, options.onProgress);
+  // One signal of our own that every chunk in flight listens to (hence no listener limit).
+  const stop = new AbortController();
+  setMaxListeners(0, stop.signal);
+  const forward = (): void => stop.abort(options.signal.reason);
+  if (options.signal.aborted) forward();
+  else options.signal.addEventListener("abort", forward, { once: true });
   const running: Promise<ChunkOutcome>[] = [];
   let started = 0;
 
@@ -57,7 +64,7 @@ export async function embedInOrder(
     if (started >= starts.length) return;
     const chunk = started++;
     const part = texts.slice(starts[chunk], starts[chunk]! + size);
-    running[chunk] = runChunk(embedder, part, memoryAction, options.signal, (progress) =>
+    running[chunk] = runChunk(embedder, part, memoryAction, stop.signal, (progress) =>
       counts.update(chunk, progress),
     )
       .then((outcome) => {
@@ -70,11 +77,15 @@ export async function embedInOrder(
   for (let slot = 0; slot < (options.chunksInFlight ?? CHUNKS_IN_FLIGHT); slot++) startNext();
 
   let usage: EmbeddingUsage | undefined;
-  for (const [chunk, start] of starts.entries()) {
-    const outcome = await running[chunk]!;
-    delete running[chunk];
-    if (outcome.usage) usage = addUsage(usage ?? emptyUsage(), outcome.usage);
-    options.onChunk(start, outcome);
+  try {
+    for (const [chunk, start] of starts.entries()) {
+      const outcome = await running[chunk]!;
+      delete running[chunk];
+      if (outcome.usage) usage = addUsage(usage ?? emptyUsage(), outcome.usage);
+      options.onChunk(start, outcome);
+    }
+  } finally {
+    options.signal.removeEventListener("abort", forward);
   }
   return usage;
 }

@@ -49,7 +49,7 @@ stdout resumes the same way once its output is saved: --output <that file>.
 
 Examples:
   bedrock-embeddings embed --model amazon.titan-embed-text-v2:0 --region us-east-1 "a text"
-  bedrock-embeddings embed --model cohere.embed-english-v3 --endpoint http://127.0.0.1:4010 "a text"
+  bedrock-embeddings embed --model cohere.embed-english-v3 --region us-east-1 --endpoint http://127.0.0.1:4010 "a text"
   cat texts.txt | bedrock-embeddings embed --config app.yaml --output vectors.jsonl --precision 6
   cat texts.txt | bedrock-embeddings embed --config app.yaml --format base64 > vectors.jsonl
 `;

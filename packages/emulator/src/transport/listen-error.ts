@@ -32,7 +32,12 @@ export class EmulatorListenError extends Error {
   }
 }
 
-/** The port check done before listening: Node throws a bare RangeError for these. */
+/**
+ * The port check done before listening: Node throws a bare RangeError for these.
+ *
+ * @example
+ * checkPort(99999, "127.0.0.1"); // throws EmulatorListenError, reason "port-out-of-range"
+ */
 export function checkPort(port: number, host: string): void {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new EmulatorListenError("port-out-of-range", port, host);

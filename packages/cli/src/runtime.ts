@@ -1,4 +1,3 @@
-import { bedrockProvider } from "@bedrock-embeddings/bedrock";
 import {
   type AppConfig,
   createEmbedder,
@@ -8,15 +7,13 @@ import {
   loadConfig,
 } from "@bedrock-embeddings/core";
 import type { RunningEmulator } from "@bedrock-embeddings/emulator";
-import { langchainAwsProvider } from "@bedrock-embeddings/langchain/aws";
 import {
   pointAtEmulator,
   startEmbeddedEmulator,
   withOpened,
   withoutBearerToken,
 } from "./embedded-emulator.js";
-
-const PROVIDERS = [bedrockProvider, langchainAwsProvider];
+import { EMBEDDER_PROVIDERS } from "./embedder-providers.js";
 
 /** Everything a command needs, opened from one config file. */
 export interface Runtime {
@@ -63,9 +60,9 @@ function buildEmbedder(
   emulatorUrl: string | undefined,
 ): EmbeddingBase {
   if (emulatorUrl === undefined)
-    return createEmbedder(config.embedder, { providers: PROVIDERS, environment });
+    return createEmbedder(config.embedder, { providers: EMBEDDER_PROVIDERS, environment });
   return createEmbedder(withEmulatorEndpoint(config.embedder, emulatorUrl), {
-    providers: PROVIDERS,
+    providers: EMBEDDER_PROVIDERS,
     environment: withoutBearerToken(environment),
   });
 }

@@ -1,4 +1,3 @@
-import { bedrockProvider } from "@bedrock-embeddings/bedrock";
 import {
   type AppConfig,
   createEmbedder,
@@ -9,13 +8,13 @@ import {
   loadConfig,
   parseWithSchema,
 } from "@bedrock-embeddings/core";
-import { langchainAwsProvider } from "@bedrock-embeddings/langchain/aws";
 import {
   pointAtEmulator,
   startEmbeddedEmulator,
   withOpened,
   withoutBearerToken,
 } from "../embedded-emulator.js";
+import { EMBEDDER_PROVIDERS } from "../embedder-providers.js";
 import { withRuntime } from "../runtime.js";
 
 /** Where `embed` finds its model: a config file, flags, or flags over a config file. */
@@ -25,8 +24,6 @@ export interface EmbedderSource {
   region?: string;
   endpoint?: string;
 }
-
-const PROVIDERS = [bedrockProvider, langchainAwsProvider];
 
 /**
  * Runs `work` with the embedder the flags describe and always closes what was opened. With only
@@ -57,13 +54,13 @@ export async function withEmbedder<Result>(
       (emulator) =>
         work(
           createEmbedder(withEmulatorEndpoint(embedderConfig, emulator.url), {
-            providers: PROVIDERS,
+            providers: EMBEDDER_PROVIDERS,
             environment: withoutBearerToken(environment),
           }),
         ),
     );
   }
-  return work(createEmbedder(embedderConfig, { providers: PROVIDERS, environment }));
+  return work(createEmbedder(embedderConfig, { providers: EMBEDDER_PROVIDERS, environment }));
 }
 
 function withEmulatorEndpoint(embedder: EmbedderConfig, url: string): EmbedderConfig {

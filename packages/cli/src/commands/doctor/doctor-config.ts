@@ -1,4 +1,3 @@
-import { bedrockProvider } from "@bedrock-embeddings/bedrock";
 import {
   type AppConfig,
   createEmbedder,
@@ -7,8 +6,8 @@ import {
   loadConfig,
   parseConfigText,
 } from "@bedrock-embeddings/core";
-import { langchainAwsProvider } from "@bedrock-embeddings/langchain/aws";
 import { pointAtEmulator, withoutBearerToken } from "../../embedded-emulator.js";
+import { EMBEDDER_PROVIDERS } from "../../embedder-providers.js";
 
 /** The flags `doctor` takes besides `--config`; they override the file's embedder settings. */
 export interface DoctorTargetFlags {
@@ -20,8 +19,6 @@ export interface DoctorTargetFlags {
 
 /** Names the configuration in messages when only flags were given. */
 export const FLAGS_ONLY = "the command-line flags";
-
-const PROVIDERS = [bedrockProvider, langchainAwsProvider];
 
 // Only to check the settings: the embedded emulator's real address is known later.
 const PLACEHOLDER_EMULATOR_URL = "http://127.0.0.1:1";
@@ -87,11 +84,14 @@ export function probeEmbedder(
 ): EmbeddingBase {
   const options = { ...config.embedder.config, ...PROBE_SETTINGS };
   if (emulatorUrl === undefined) {
-    return createEmbedder({ ...config.embedder, config: options }, { providers: PROVIDERS, environment });
+    return createEmbedder(
+      { ...config.embedder, config: options },
+      { providers: EMBEDDER_PROVIDERS, environment },
+    );
   }
   return createEmbedder(
     { ...config.embedder, config: pointAtEmulator(options, emulatorUrl) },
-    { providers: PROVIDERS, environment: withoutBearerToken(environment) },
+    { providers: EMBEDDER_PROVIDERS, environment: withoutBearerToken(environment) },
   );
 }
 

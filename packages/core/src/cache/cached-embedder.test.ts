@@ -269,3 +269,42 @@ describe("CachedEmbedder", () => {
     });
   });
 });
+
+describe("CachedEmbedder with a settling inner call", () => {
+  /** Settles like the Bedrock embedder with `settle: true`: failed texts stay undefined, with their reasons. */
+  class SettlingFake extends FakeEmbedder {
+    async embedBatchDetailed(
+      texts: readonly string[],
+      memoryAction?: MemoryAction,
+    ): Promise<DetailedEmbeddings> {
+      const vectors = await this.embedBatch(texts, memoryAction);
+      const failed = texts.flatMap((text, index) => (text.startsWith("bad") ? [index] : []));
+      return {
+        vectors: vectors.map((vector, index) => (failed.includes(index) ? undefined : vector)) as number[][],
+        usage: { inputTokens: texts.length, calls: 1, retries: 0, throttles: 0, estimatedCostUsd: 0 },
+        failures: failed.map((index) => ({ index, error: new Error(`no vector for ${texts[index]}`) })),
+      } as DetailedEmbeddings;
+    }
+  }
+
+  it("returns the inner failures at the caller's positions, for every copy of a repeated text", async () => {
+    const cached = new CachedEmbedder(
+      new SettlingFake({ dimension: 8 }),
+      new MemoryVectorCache({ maxEntries: 100 }),
+    );
+    await cached.embedBatch(["warm"], "add");
+    const result = (await cached.embedBatchDetailed!(
+      ["warm", "bad one", "fine", "bad one", "bad two"],
+      "add",
+      {
+        settle: true,
+      },
+    )) as DetailedEmbeddings & { failures: { index: number; error: Error }[] };
+    expect(result.failures.map((failure) => [failure.index, failure.error.message])).toEqual([
+      [1, "no vector for bad one"],
+      [3, "no vector for bad one"],
+      [4, "no vector for bad two"],
+    ]);
+    expect(result.vectors.map((vector) => vector === undefined)).toEqual([false, true, false, true, true]);
+  });
+});

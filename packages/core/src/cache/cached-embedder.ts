@@ -33,9 +33,17 @@ export interface CachedEmbedderOptions {
   onCacheWriteError?: (error: unknown) => void;
 }
 
+/** An input a settling call could not embed, by its index in that call. */
+interface SettledFailure {
+  index: number;
+  error: unknown;
+}
+
 interface MissOutcome {
   vectors: readonly (number[] | undefined)[];
   usage?: EmbeddingUsage;
+  /** Set by a settling inner call (`settle: true`): why each missing vector failed. */
+  failures?: readonly SettledFailure[];
 }
 
 interface CachedOutcome {
@@ -43,6 +51,8 @@ interface CachedOutcome {
   usage: EmbeddingUsage | undefined;
   hits: number;
   misses: number;
+  /** The inner call's failures, at the caller's positions (every position of a repeated text). */
+  failures: SettledFailure[] | undefined;
 }
 
 /**
@@ -156,7 +166,10 @@ export class CachedEmbedder implements EmbeddingBase, DescribesVectors {
       : { ...emptyUsage(), estimatedCostUsd: 0 };
     usage.cacheHits = outcome.hits;
     usage.cacheMisses = outcome.misses;
-    return { vectors: outcome.vectors, usage };
+    // A settling caller learns why each missing vector failed, as it would from the inner embedder.
+    return outcome.failures === undefined
+      ? { vectors: outcome.vectors, usage }
+      : ({ vectors: outcome.vectors, usage, failures: outcome.failures } as DetailedEmbeddings);
   }
 
   async #embedThrough(
@@ -183,7 +196,7 @@ export class CachedEmbedder implements EmbeddingBase, DescribesVectors {
     const hits = texts.length - [...missing.values()].reduce((sum, list) => sum + list.length, 0);
     if (missing.size === 0) {
       this.#observe(vectors);
-      return { vectors: vectors as number[][], usage: undefined, hits, misses: 0 };
+      return { vectors: vectors as number[][], usage: undefined, hits, misses: 0, failures: undefined };
     }
 
     const missingKeys = [...missing.keys()];
@@ -197,8 +210,17 @@ export class CachedEmbedder implements EmbeddingBase, DescribesVectors {
     }
     await this.#store(this.#place(outcome.vectors, missingKeys, positions, vectors));
     this.#observe(vectors);
-    // With a settling inner call some entries may stay undefined; they are returned as the inner returned them.
-    return { vectors: vectors as number[][], usage: outcome.usage, hits, misses: texts.length - hits };
+    // With a settling inner call some entries stay undefined; its failures move to the caller's positions.
+    const failures = outcome.failures?.flatMap((failure) =>
+      (positions[failure.index] ?? []).map((index) => ({ index, error: failure.error })),
+    );
+    return {
+      vectors: vectors as number[][],
+      usage: outcome.usage,
+      hits,
+      misses: texts.length - hits,
+      failures: failures?.sort((left, right) => left.index - right.index),
+    };
   }
 
   /** Copies the inner results into the caller's positions; returns the entries to store. */

@@ -3,6 +3,7 @@ import { BatchEmbeddingError, BedrockApiError, vectorNorm } from "@bedrock-embed
 import { cosineSimilarity, embed, embedMany } from "ai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorFixture, invokeBodies, startEmulatorFixture } from "./support/emulator-fixture.js";
+import { SAMPLE_DOCUMENTS } from "./support/sample-documents.js";
 
 let fixture: EmulatorFixture;
 beforeAll(async () => {
@@ -16,12 +17,7 @@ afterAll(async () => {
   await fixture.emulator.close();
 });
 
-const documents = [
-  "Lisbon is the coastal capital of Portugal",
-  "Espresso is strong coffee brewed under pressure",
-  "Tennis is played on a court with a net",
-  "Embedding vectors make semantic search possible",
-];
+const documents = SAMPLE_DOCUMENTS;
 const searchAction = { bedrockEmbeddings: { memoryAction: "search" } };
 
 describe("the Vercel AI SDK over the emulator", () => {

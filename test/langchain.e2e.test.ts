@@ -5,6 +5,7 @@ import { LangChainAwsEmbedder } from "@bedrock-embeddings/langchain/aws";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorFixture, invokeBodies, startEmulatorFixture } from "./support/emulator-fixture.js";
+import { SAMPLE_DOCUMENTS } from "./support/sample-documents.js";
 
 let fixture: EmulatorFixture;
 beforeAll(async () => {
@@ -14,12 +15,7 @@ afterAll(async () => {
   await fixture.emulator.close();
 });
 
-const documents = [
-  "Lisbon is the coastal capital of Portugal",
-  "Espresso is strong coffee brewed under pressure",
-  "Tennis is played on a court with a net",
-  "Embedding vectors make semantic search possible",
-];
+const documents = SAMPLE_DOCUMENTS;
 
 describe("LangChain vector stores over the emulator", () => {
   it("runs similarity search in a real MemoryVectorStore with our Bedrock embedder", async () => {

@@ -3,6 +3,7 @@ import { LlamaIndexEmbedding } from "@bedrock-embeddings/llamaindex";
 import { Document, MetadataMode, Settings, VectorStoreIndex } from "llamaindex";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorFixture, invokeBodies, startEmulatorFixture } from "./support/emulator-fixture.js";
+import { SAMPLE_DOCUMENTS } from "./support/sample-documents.js";
 
 let fixture: EmulatorFixture;
 beforeAll(async () => {
@@ -15,12 +16,7 @@ afterAll(async () => {
   await fixture.emulator.close();
 });
 
-const documents = [
-  "Lisbon is the coastal capital of Portugal",
-  "Espresso is strong coffee brewed under pressure",
-  "Tennis is played on a court with a net",
-  "Embedding vectors make semantic search possible",
-];
+const documents = SAMPLE_DOCUMENTS;
 
 function cohereEmbedModel(): LlamaIndexEmbedding {
   return new LlamaIndexEmbedding(fixture.embedder({ model: "cohere.embed-english-v3" }));

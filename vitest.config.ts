@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 const packageNames = ["core", "bedrock", "langchain", "memory", "emulator", "cli", "ai-sdk", "llamaindex"];
 // Tests run against the TypeScript sources, so a unit test never needs a build first.
-const subpaths = ["memory/pgvector", "memory/testing", "langchain/aws"];
+const subpaths = ["core/testing", "bedrock/jobs", "memory/pgvector", "memory/testing", "langchain/aws"];
 const alias = Object.fromEntries(
   [...subpaths, ...packageNames].map((name) => {
     const [packageName, ...subpath] = name.split("/");

@@ -1,4 +1,4 @@
-import { AsyncEmbeddingClient, type AsyncEmbeddingClientConfig } from "@bedrock-embeddings/bedrock";
+import { AsyncEmbeddingClient, type AsyncEmbeddingClientConfig } from "@bedrock-embeddings/bedrock/jobs";
 import { JobError, vectorNorm } from "@bedrock-embeddings/core";
 import {
   EMULATOR_DEFAULT_CREDENTIALS,

@@ -1,8 +1,5 @@
-import {
-  BatchEmbeddingJobs,
-  type BatchEmbeddingJobsConfig,
-  BedrockEmbedder,
-} from "@bedrock-embeddings/bedrock";
+import { BedrockEmbedder } from "@bedrock-embeddings/bedrock";
+import { BatchEmbeddingJobs, type BatchEmbeddingJobsConfig } from "@bedrock-embeddings/bedrock/jobs";
 import {
   BedrockApiError,
   cosineSimilarity,

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AsyncEmbeddingClient } from "@bedrock-embeddings/bedrock";
+import { AsyncEmbeddingClient } from "@bedrock-embeddings/bedrock/jobs";
 import {
   EMULATOR_DEFAULT_CREDENTIALS,
   EMULATOR_FAIL_MARKER,

@@ -7,10 +7,10 @@ import {
   BedrockApiError,
   ConfigurationError,
   cosineSimilarity,
-  createTestPng,
   InputError,
   vectorNorm,
 } from "@bedrock-embeddings/core";
+import { createTestPng } from "@bedrock-embeddings/core/testing";
 import {
   EMULATOR_DEFAULT_CREDENTIALS,
   type RunningEmulator,

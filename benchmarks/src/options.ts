@@ -12,7 +12,7 @@ export interface BenchmarkOptions {
 }
 
 export const USAGE = `Usage: pnpm --dir benchmarks run bench [-- options]
-  --scenario A,B,C,D,E     scenarios to run (default: all)
+  --scenario A,B,C,D,E,F   scenarios to run (default: all)
   --contender ours,langchain,ai-sdk,mem0,raw-sdk
                            contenders to run (default: all)
   --quick                  smaller corpora, for a smoke run of a few minutes

@@ -1,6 +1,6 @@
 import type { TrafficSettings } from "@bedrock-embeddings/emulator";
 
-export const SCENARIO_IDS = ["A", "B", "C", "D", "E"] as const;
+export const SCENARIO_IDS = ["A", "B", "C", "D", "E", "F"] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 export const TITAN_V2 = "amazon.titan-embed-text-v2:0";
@@ -24,7 +24,7 @@ export interface RunSpec {
   traffic: TrafficSettings;
   /** Scenario D: the same settings without faults; vectors are compared against this run's. */
   faultFreeTraffic?: TrafficSettings;
-  /** Scenario A: the quota, for the quota-bound optimum of texts / (rpm / 60) seconds. */
+  /** Scenarios A and F: the quota, for the quota-bound optimum of texts / (rpm / 60) seconds. */
   requestsPerMinute?: number;
   /** Scenario E: cached contender, warmed by a first pass in the same process. */
   cache?: boolean;
@@ -109,6 +109,21 @@ export function buildRuns(quick: boolean): RunSpec[] {
     cache: true,
     uncachedEquivalent: `A ${warmQuota.rpm} rpm`,
     limitSeconds: 180,
+  });
+  // Capacity throttles at random on top of a quota: the scheduler must learn the quota, not the noise.
+  const noisyQuota = quotas(quick)[1]!;
+  runs.push({
+    id: `F ${noisyQuota.rpm} rpm + 5% 429`,
+    scenario: "F",
+    model: TITAN_V2,
+    dimension: DIMENSION,
+    corpus: { count: noisyQuota.texts, seed: CORPUS_SEED },
+    traffic: {
+      seed: TRAFFIC_SEED,
+      defaults: { latencyMs: LATENCY_MS, requestsPerMinute: noisyQuota.rpm, faults: { throttling: 0.05 } },
+    },
+    requestsPerMinute: noisyQuota.rpm,
+    limitSeconds: 240,
   });
   return runs;
 }

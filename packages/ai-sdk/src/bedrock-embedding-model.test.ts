@@ -2,10 +2,10 @@ import {
   BedrockApiError,
   ConfigurationError,
   type DetailedEmbeddings,
-  FakeEmbedder,
   type MemoryAction,
   type ReportsUsage,
 } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { embed, embedMany } from "ai";
 import { describe, expect, it } from "vitest";
 import { BedrockEmbeddingModel, bedrockEmbeddingModel } from "./bedrock-embedding-model.js";

@@ -1,11 +1,11 @@
 import {
   BatchEmbeddingError,
   ConfigurationError,
-  createTestPng,
   InputError,
   ResponseError,
   vectorNorm,
 } from "@bedrock-embeddings/core";
+import { createTestPng } from "@bedrock-embeddings/core/testing";
 import { describe, expect, it } from "vitest";
 import { BedrockEmbedder, type BedrockEmbedderConfig } from "./bedrock-embedder.js";
 import type { BedrockCallEvent } from "./events.js";

@@ -28,8 +28,7 @@ import type { CallContext } from "./call/embed-call.js";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, realSleep } from "./call/retry.js";
 import { createBedrockClient, resolveRegion } from "./client/create-client.js";
 import { endpointLabel } from "./client/endpoint-label.js";
-import { controlPlaneScope } from "./control-plane/control-plane-client.js";
-import { type ControlPlaneClient, lookUpProfileTarget } from "./control-plane/profile-target.js";
+import type { ControlPlaneClient } from "./control-plane/profile-target.js";
 import type { BedrockCallEvent } from "./events.js";
 import type { FamilyName, RequestSettings } from "./model-catalog/model-family.js";
 import { needsProfileLookup, type ResolvedModel } from "./model-id.js";
@@ -211,9 +210,14 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
     };
     if (settings) this.#adopt(settings);
     else {
-      const scope = () =>
-        controlPlaneClient ? { client: controlPlaneClient } : controlPlaneScope(options, environment);
-      this.#lookup = () => lookUpProfileTarget(options.model, scope(), this.#baseContext.policy, secrets);
+      // Loaded on first lookup: an embedder given a model id never loads the control-plane client.
+      this.#lookup = async () => {
+        const { lookUpProfileTarget } = await import("./control-plane/profile-target.js");
+        const scope = controlPlaneClient
+          ? { client: controlPlaneClient }
+          : (await import("./control-plane/control-plane-client.js")).controlPlaneScope(options, environment);
+        return lookUpProfileTarget(options.model, scope, this.#baseContext.policy, secrets);
+      };
     }
   }
 

@@ -1,35 +1,8 @@
-import { ConfigurationError } from "@bedrock-embeddings/core";
+import { ConfigurationError, type ModelIdKind, parseModelId } from "@bedrock-embeddings/core";
 import { FAMILY_NAMES, familyByName, familyOfModelId, KNOWN_MODEL_IDS } from "./model-catalog/catalog.js";
 import type { FamilyName } from "./model-catalog/model-family.js";
 
-/**
- * Geo prefixes of cross-region (system) inference profiles, e.g. `us.cohere.embed-v4:0`.
- *
- * @example
- * GEO_PREFIXES.includes("apac"); // true
- */
-export const GEO_PREFIXES = ["us", "eu", "apac", "global", "jp", "au", "us-gov", "amer"] as const;
-
-/**
- * How a model id addresses the model.
- *
- * @example
- * resolveModel("us.cohere.embed-v4:0").kind; // "inference-profile"
- */
-export type ModelIdKind =
-  /** A bare foundation model id, or a foundation-model ARN. */
-  | "foundation"
-  /** A system (cross-region) inference profile: geo-prefixed id or inference-profile ARN. */
-  | "inference-profile"
-  | "application-inference-profile"
-  /** Provisioned throughput (`provisioned-model` ARN). */
-  | "provisioned"
-  /** A customized model (`custom-model` or `custom-model-deployment` ARN). */
-  | "custom"
-  /** A model brought in with Custom Model Import (`imported-model` ARN). */
-  | "imported"
-  /** Any other ARN (prompt router, marketplace endpoint, ...). */
-  | "other-arn";
+export { GEO_PREFIXES, type ModelIdKind } from "@bedrock-embeddings/core";
 
 /**
  * What `resolveModel` learned from a model id.
@@ -51,16 +24,6 @@ export interface ResolvedModel {
   /** The region written in an ARN, if any. */
   arnRegion: string | undefined;
 }
-
-const RESOURCE_KINDS: Readonly<Record<string, ModelIdKind>> = {
-  "foundation-model": "foundation",
-  "inference-profile": "inference-profile",
-  "application-inference-profile": "application-inference-profile",
-  "provisioned-model": "provisioned",
-  "custom-model": "custom",
-  "custom-model-deployment": "custom",
-  "imported-model": "imported",
-};
 
 const KIND_WORDS: Readonly<Record<ModelIdKind, string>> = {
   foundation: "a foundation model",
@@ -87,11 +50,8 @@ const KIND_WORDS: Readonly<Record<ModelIdKind, string>> = {
  */
 export function resolveModel(modelId: string, familyOverride?: string): ResolvedModel {
   const override = familyOverride === undefined ? undefined : requireFamily(familyOverride);
-  const { kind, candidate, arnRegion } = splitModelId(modelId);
-  const { bareId, geoPrefix } =
-    candidate === undefined ? { bareId: undefined, geoPrefix: undefined } : stripGeoPrefix(candidate);
+  const { kind: resolvedKind, bareId, geoPrefix, arnRegion } = parseModelId(modelId);
   const catalogFamily = bareId === undefined ? undefined : familyOfModelId(bareId);
-  const resolvedKind = kind === "foundation" && geoPrefix !== undefined ? "inference-profile" : kind;
   const base = { modelId, baseModelId: bareId, kind: resolvedKind, geoPrefix, arnRegion };
 
   if (catalogFamily) {
@@ -138,32 +98,6 @@ function requireFamily(name: string): FamilyName {
   });
 }
 
-/** The kind of id and, when the id names a model, that model (possibly still geo-prefixed). */
-function splitModelId(modelId: string): {
-  kind: ModelIdKind;
-  candidate: string | undefined;
-  arnRegion: string | undefined;
-} {
-  if (!modelId.startsWith("arn:")) return { kind: "foundation", candidate: modelId, arnRegion: undefined };
-  // arn:partition:service:region:account:resource-type/resource
-  const match = /^arn:[^:]+:([^:]*):([^:]*):[^:]*:([^/]+)\/(.+)$/.exec(modelId);
-  const service = match?.[1];
-  const arnRegion = match?.[2] || undefined;
-  const resourceType = match?.[3];
-  const resource = match?.[4];
-  const kind = service === "bedrock" && resourceType ? RESOURCE_KINDS[resourceType] : undefined;
-  if (!kind) return { kind: "other-arn", candidate: undefined, arnRegion };
-  const namesModel = kind === "foundation" || kind === "inference-profile";
-  return { kind, candidate: namesModel ? resource : undefined, arnRegion };
-}
-
-function stripGeoPrefix(id: string): { bareId: string; geoPrefix: string | undefined } {
-  for (const prefix of GEO_PREFIXES) {
-    if (id.startsWith(`${prefix}.`)) return { bareId: id.slice(prefix.length + 1), geoPrefix: prefix };
-  }
-  return { bareId: id, geoPrefix: undefined };
-}
-
 /**
  * True when the family of `modelId` can only be learned from the control plane: an
  * application inference profile ARN with no `family` given.
@@ -173,7 +107,7 @@ function stripGeoPrefix(id: string): { bareId: string; geoPrefix: string | undef
  * needsProfileLookup("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc", "cohere-v4"); // false
  */
 export function needsProfileLookup(modelId: string, family: string | undefined): boolean {
-  return family === undefined && splitModelId(modelId).kind === "application-inference-profile";
+  return family === undefined && parseModelId(modelId).kind === "application-inference-profile";
 }
 
 /**

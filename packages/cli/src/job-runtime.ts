@@ -1,4 +1,5 @@
-import type { ClientOptions, S3Settings } from "@bedrock-embeddings/bedrock";
+import type { ClientOptions } from "@bedrock-embeddings/bedrock";
+import type { S3Settings } from "@bedrock-embeddings/bedrock/jobs";
 import {
   type AppConfig,
   type BedrockEmbedderOptions,

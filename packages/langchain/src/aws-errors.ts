@@ -1,18 +1,9 @@
 import {
-  AWS_SERVER_ERROR_NAMES,
-  AWS_THROTTLING_ERROR_NAMES,
   BedrockApiError,
+  classifyError,
   NETWORK_ERROR_CODES,
-  TIMEOUT_ERROR_NAMES,
   TRANSIENT_HTTP_STATUSES,
 } from "@bedrock-embeddings/core";
-
-// The transient names beyond the shared server errors: a slow model and timeouts are retried too.
-const TRANSIENT_NAMES: ReadonlySet<string> = new Set([
-  ...AWS_SERVER_ERROR_NAMES,
-  ...TIMEOUT_ERROR_NAMES,
-  "ModelTimeoutException",
-]);
 
 const FIXES: Readonly<Record<string, string>> = {
   ValidationException:
@@ -33,10 +24,8 @@ const FIXES: Readonly<Record<string, string>> = {
 interface SdkErrorShape {
   name?: unknown;
   code?: unknown;
-  message?: unknown;
-  $fault?: unknown;
-  $retryable?: { throttling?: boolean } | undefined;
-  $metadata?: { httpStatusCode?: unknown; requestId?: unknown; attempts?: unknown } | undefined;
+  $retryable?: unknown;
+  $metadata?: { attempts?: unknown } | undefined;
 }
 
 /**
@@ -50,20 +39,23 @@ export function toBedrockApiError(
   original: unknown,
   context: { modelId: string; failedIndexes: readonly number[] },
 ): BedrockApiError {
+  const classification = classifyError(original);
   const shape: SdkErrorShape =
     typeof original === "object" && original !== null ? (original as SdkErrorShape) : {};
   const rawName = typeof shape.name === "string" ? shape.name : undefined;
   const code = typeof shape.code === "string" ? shape.code : undefined;
+  // A bare Node error is named by its code (ECONNREFUSED), not by "Error".
   const awsErrorName = rawName && rawName !== "Error" ? rawName : (code ?? rawName ?? "UnknownError");
-  const status =
-    typeof shape.$metadata?.httpStatusCode === "number" ? shape.$metadata.httpStatusCode : undefined;
-  const requestId = typeof shape.$metadata?.requestId === "string" ? shape.$metadata.requestId : undefined;
+  const status = classification.httpStatus;
+  const requestId = classification.requestId;
   const attempts = typeof shape.$metadata?.attempts === "number" ? shape.$metadata.attempts : undefined;
+  // A quota answer counts as throttling here only when it comes as HTTP 429.
   const throttling =
-    AWS_THROTTLING_ERROR_NAMES.has(awsErrorName) || status === 429 || shape.$retryable?.throttling === true;
+    classification.category === "throttling" || (classification.throttling && status === 429);
+  // The SDK has already retried what it could; these are still worth trying again later.
   const retryable =
     throttling ||
-    TRANSIENT_NAMES.has(awsErrorName) ||
+    classification.retryable ||
     (status !== undefined && TRANSIENT_HTTP_STATUSES.has(status)) ||
     (code !== undefined && NETWORK_ERROR_CODES.has(code)) ||
     shape.$retryable !== undefined;
@@ -71,7 +63,7 @@ export function toBedrockApiError(
   const problem =
     `Bedrock call for model ${context.modelId} failed with ${awsErrorName}` +
     (status === undefined ? "" : ` (HTTP ${status})`) +
-    ` for ${where} ${context.failedIndexes.join(", ")}: ${messageOf(original)}`;
+    ` for ${where} ${context.failedIndexes.join(", ")}: ${classification.serviceMessage}`;
   const fix =
     FIXES[awsErrorName] ??
     (code !== undefined && NETWORK_ERROR_CODES.has(code)
@@ -89,15 +81,4 @@ export function toBedrockApiError(
     ...(fix === undefined ? {} : { fix }),
     cause: original,
   });
-}
-
-function messageOf(error: unknown): string {
-  if (
-    typeof error === "object" &&
-    error !== null &&
-    typeof (error as { message?: unknown }).message === "string"
-  ) {
-    return (error as { message: string }).message;
-  }
-  return String(error);
 }

@@ -296,6 +296,15 @@ describe("LangChainAwsEmbedder configuration", () => {
     expect(withKeys.langchain.client.config.token).toBeUndefined();
   });
 
+  it("lets a configured profile beat the API key in the environment, as aws_bedrock does", () => {
+    const withProfile = new LangChainAwsEmbedder({
+      region: "us-east-1",
+      profile: "dev",
+      environment: { AWS_BEARER_TOKEN_BEDROCK: "token-from-env" },
+    });
+    expect(withProfile.langchain.client.config.token).toBeUndefined();
+  });
+
   it("rejects connection settings that an injected client would ignore", () => {
     const { client } = echoVectors(1024);
     expect(constructionError(() => new LangChainAwsEmbedder({ client, region: "us-east-1" })).path).toBe(

@@ -3,9 +3,12 @@ import {
   assertFiniteVector,
   type BedrockEmbedderOptions,
   type BedrockEmbedderOptionsInput,
+  bearerTokenFor,
   bedrockEmbedderOptionsSchema,
   ConfigurationError,
   camelCase,
+  configuredRegion,
+  createLimiter,
   type DescribesVectors,
   type DetailedEmbeddings,
   describeVectorIdentity,
@@ -15,6 +18,7 @@ import {
   type Environment,
   emptyUsage,
   InputError,
+  type Limiter,
   l2Normalize,
   type MemoryAction,
   parseWithSchema,
@@ -24,7 +28,7 @@ import {
 } from "@bedrock-embeddings/core";
 import { BedrockEmbeddings, type BedrockEmbeddingsParams } from "@langchain/aws";
 import { toBedrockApiError } from "./aws-errors.js";
-import { boundedMap, ConcurrencyLimiter, type ItemFailure } from "./bounded-map.js";
+import { boundedMap, type ItemFailure } from "./bounded-map.js";
 import { SendRecorder } from "./send-recorder.js";
 import { type LangChainAwsFamily, resolveTitanModel, type TitanTextModel } from "./titan-models.js";
 
@@ -114,7 +118,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors, Re
   readonly langchain: BedrockEmbeddings;
   private readonly model: TitanTextModel;
   private readonly recorder = new SendRecorder();
-  private readonly limiter: ConcurrencyLimiter;
+  private readonly limiter: Limiter;
   /** Host of a custom endpoint (e.g. the emulator), so a cache never mixes its vectors with Bedrock's. */
   private readonly endpointHost: string | undefined;
 
@@ -162,7 +166,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors, Re
     this.normalized = settings.normalize;
     // Nothing here adapts to throttling, so the default stays small.
     this.maxConcurrency = settings.maxConcurrency ?? 4;
-    this.limiter = new ConcurrencyLimiter(this.maxConcurrency);
+    this.limiter = createLimiter(this.maxConcurrency);
     this.endpointHost = settings.endpoint === undefined ? undefined : new URL(settings.endpoint).hostname;
 
     const sendingClient = client ?? embeddings?.client ?? buildClient(settings, environment);
@@ -424,8 +428,7 @@ function requestParameters(
 }
 
 function buildClient(settings: BedrockEmbedderOptions, environment: Environment): LangChainAwsClient {
-  const region =
-    settings.region ?? nonEmpty(environment["AWS_REGION"]) ?? nonEmpty(environment["AWS_DEFAULT_REGION"]);
+  const region = configuredRegion(settings, environment);
   if (region === undefined && settings.profile === undefined) {
     throw new ConfigurationError("no AWS region is configured.", {
       path: "region",
@@ -438,10 +441,8 @@ function buildClient(settings: BedrockEmbedderOptions, environment: Environment)
       fix: "Give one: an API key (bearer token) or access keys.",
     });
   }
-  // Explicit access keys win over a bearer token found in the environment.
-  const apiKey =
-    settings.apiKey ??
-    (settings.credentials === undefined ? nonEmpty(environment["AWS_BEARER_TOKEN_BEDROCK"]) : undefined);
+  // Explicit access keys or a profile win over a bearer token found in the environment, as for aws_bedrock.
+  const apiKey = bearerTokenFor(settings, environment);
   // @langchain/aws builds the client so that this package needs no direct AWS SDK dependency.
   const builder = new BedrockEmbeddings({
     ...(region === undefined ? {} : { region }),
@@ -460,10 +461,6 @@ function buildClient(settings: BedrockEmbedderOptions, environment: Environment)
     },
   });
   return builder.client;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === "" ? undefined : value;
 }
 
 /**

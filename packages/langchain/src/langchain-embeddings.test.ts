@@ -1,10 +1,5 @@
-import {
-  BedrockApiError,
-  type EmbeddingBase,
-  FakeEmbedder,
-  InputError,
-  type MemoryAction,
-} from "@bedrock-embeddings/core";
+import { BedrockApiError, type EmbeddingBase, InputError, type MemoryAction } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { Embeddings } from "@langchain/core/embeddings";
 import { describe, expect, it } from "vitest";

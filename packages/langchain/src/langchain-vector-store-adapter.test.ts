@@ -1,4 +1,5 @@
-import { ConfigurationError, FakeEmbedder, InputError } from "@bedrock-embeddings/core";
+import { ConfigurationError, InputError } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import {
   type JsonObject,
   Memory,

@@ -1,4 +1,5 @@
-import { ConfigurationError, FakeEmbedder } from "@bedrock-embeddings/core";
+import { ConfigurationError } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { describe, expect, it } from "vitest";
 import { createMem0Memory, type Mem0Embedder } from "./mem0-memory.js";
 

@@ -1,4 +1,4 @@
-import { ConfigurationError } from "@bedrock-embeddings/core";
+import { ConfigurationError, parseModelId } from "@bedrock-embeddings/core";
 
 /**
  * The two model families `@langchain/aws` `BedrockEmbeddings` can embed correctly; the values
@@ -59,33 +59,20 @@ const FAMILY_ALIASES: Readonly<Record<string, LangChainAwsFamily>> = {
   "titan-v2": "titan-text-v2",
 };
 
-// Cross-region inference profile prefixes (`us.amazon.…`, `global.cohere.…`).
-const GEO_PREFIXES = new Set(["us", "eu", "apac", "global", "us-gov", "jp", "au", "amer", "sa", "ca", "ap"]);
-
 const USE_BEDROCK_PROVIDER =
   'Use provider "aws_bedrock" (@bedrock-embeddings/bedrock), which embeds every Bedrock model family.';
 
 /**
- * The bare model id behind a configured id: strips a geo prefix and reads foundation-model and
- * system inference-profile ARNs. Returns undefined for ARNs that hide the model (application
+ * The bare model id behind a configured id: strips a geo prefix (the one list of
+ * `@bedrock-embeddings/core`) and reads foundation-model and system inference-profile ARNs. Returns undefined for ARNs that hide the model (application
  * inference profiles, provisioned throughput, custom or imported models).
  *
  * @example
  * bareModelId("arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v1"); // "amazon.titan-embed-text-v1"
  */
 export function bareModelId(modelId: string): string | undefined {
-  let id = modelId.trim();
-  if (id.startsWith("arn:")) {
-    // arn:partition:service:region:account:resource, where the resource may itself hold colons.
-    const resource = id.split(":").slice(5).join(":");
-    const slash = resource.indexOf("/");
-    const type = resource.slice(0, slash);
-    if (slash < 0 || (type !== "foundation-model" && type !== "inference-profile")) return undefined;
-    id = resource.slice(slash + 1);
-  }
-  const [first, ...rest] = id.split(".");
-  if (first !== undefined && rest.length > 1 && GEO_PREFIXES.has(first.toLowerCase())) id = rest.join(".");
-  return id.toLowerCase();
+  // Read case-insensitively: `US.Amazon.Titan-…` was always accepted here.
+  return parseModelId(modelId.trim().toLowerCase()).bareId;
 }
 
 function familyOfBareId(id: string): LangChainAwsFamily | undefined {

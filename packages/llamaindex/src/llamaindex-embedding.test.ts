@@ -1,4 +1,5 @@
-import { BedrockApiError, FakeEmbedder, type MemoryAction } from "@bedrock-embeddings/core";
+import { BedrockApiError, type MemoryAction } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { BaseEmbedding } from "@llamaindex/core/embeddings";
 import { describe, expect, it } from "vitest";
 import { LlamaIndexEmbedding } from "./llamaindex-embedding.js";

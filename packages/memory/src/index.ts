@@ -37,7 +37,20 @@ export { decodeSequenceCursor, encodeSequenceCursor } from "./sequence-cursor.js
 export { type SequencedRecord, SequencedRecords, toEntry } from "./sequenced-records.js";
 export { openVectorStore } from "./store-from-config.js";
 export { describeStoreLocation, sameStoreLocation } from "./store-location.js";
-export * from "./transfer/index.js";
+export {
+  type ExportedMemory,
+  type ExportMemoriesOptions,
+  exportMemories,
+  type ImportCounts,
+  type ImportItem,
+  type ImportMemoriesOptions,
+  importMemories,
+  parseImportLine,
+  type ReembedCounts,
+  type ReembedMemoriesOptions,
+  reembedMemories,
+  toExportedMemory,
+} from "./transfer/index.js";
 export type {
   HistoryOptions,
   VectorListOptions,

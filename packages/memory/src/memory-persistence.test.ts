@@ -1,7 +1,8 @@
 import * as fs from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigurationError, FakeEmbedder } from "@bedrock-embeddings/core";
+import { ConfigurationError } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Memory } from "./memory.js";
 

@@ -1,4 +1,5 @@
-import { ConfigurationError, FakeEmbedder, InputError, NotFoundError } from "@bedrock-embeddings/core";
+import { ConfigurationError, InputError, NotFoundError } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { describe, expect, it } from "vitest";
 import { InMemoryVectorStore } from "./in-memory-vector-store.js";
 import { Memory } from "./memory.js";

@@ -1,11 +1,6 @@
 import type { EmbeddingBase } from "@bedrock-embeddings/core";
-import {
-  ConfigurationError,
-  FakeEmbedder,
-  InputError,
-  NotFoundError,
-  VectorError,
-} from "@bedrock-embeddings/core";
+import { ConfigurationError, InputError, NotFoundError, VectorError } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { describe, expect, it } from "vitest";
 import { Memory } from "./memory.js";
 import { hashText } from "./memory-payload.js";

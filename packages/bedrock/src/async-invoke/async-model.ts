@@ -1,5 +1,4 @@
-import { ConfigurationError } from "@bedrock-embeddings/core";
-import { GEO_PREFIXES } from "../model-id.js";
+import { ConfigurationError, parseModelId } from "@bedrock-embeddings/core";
 
 /**
  * The model families StartAsyncInvoke serves for embeddings.
@@ -78,13 +77,8 @@ export function resolveAsyncModel(modelId: string, family?: string): AsyncModel 
 
 /** The family a model id or model ARN names, if any (also reads GetAsyncInvoke's `modelArn`). */
 export function familyOfId(modelId: string): AsyncModel | undefined {
-  const arn = /^arn:[^:]+:bedrock:[^:]*:[^:]*:(foundation-model|inference-profile)\/(.+)$/.exec(modelId);
-  const candidate = arn ? arn[2]! : modelId.startsWith("arn:") ? undefined : modelId;
-  if (candidate === undefined) return undefined;
-  const prefix = GEO_PREFIXES.find((geo) => candidate.startsWith(`${geo}.`));
-  const bare = prefix ? candidate.slice(prefix.length + 1) : candidate;
-  const family = ASYNC_FAMILIES.find((name) => ASYNC_MODEL_IDS[name] === bare);
-  if (!family) return undefined;
-  const sendAsIs = arn?.[1] === "foundation-model" || (!arn && prefix === undefined);
-  return { family, modelId: sendAsIs ? modelId : bare };
+  const { kind, bareId } = parseModelId(modelId);
+  const family = ASYNC_FAMILIES.find((name) => ASYNC_MODEL_IDS[name] === bareId);
+  if (!family || bareId === undefined) return undefined;
+  return { family, modelId: kind === "foundation" ? modelId : bareId };
 }

@@ -1,5 +1,12 @@
 import { BedrockRuntimeClient, type BedrockRuntimeClientConfig } from "@aws-sdk/client-bedrock-runtime";
-import { type BedrockEmbedderOptions, ConfigurationError, type Environment } from "@bedrock-embeddings/core";
+import {
+  authModeFor,
+  type BedrockEmbedderOptions,
+  bearerTokenFor,
+  ConfigurationError,
+  configuredRegion,
+  type Environment,
+} from "@bedrock-embeddings/core";
 import { http2HandlerOptions, runtimeIdleTimeoutMs } from "./client-timeouts.js";
 import { nameProfileInCredentialErrors } from "./profile-credentials-error.js";
 
@@ -14,13 +21,7 @@ export type ClientOptions = Pick<
   "region" | "endpoint" | "credentials" | "profile" | "apiKey"
 >;
 
-/**
- * Which authentication the client is configured with (never the secret itself).
- *
- * @example
- * authModeFor({ apiKey: "ABSK..." }, {}); // "api-key"
- */
-export type AuthMode = "api-key" | "credentials" | "profile" | "default-chain";
+export { type AuthMode, authModeFor } from "@bedrock-embeddings/core";
 
 /**
  * The region: the `region` option, then `AWS_REGION`, then `AWS_DEFAULT_REGION` from the given
@@ -30,28 +31,12 @@ export type AuthMode = "api-key" | "credentials" | "profile" | "default-chain";
  * resolveRegion({}, { AWS_REGION: "eu-west-1" }); // "eu-west-1"
  */
 export function resolveRegion(options: Pick<ClientOptions, "region">, environment: Environment): string {
-  const region = options.region || environment["AWS_REGION"] || environment["AWS_DEFAULT_REGION"];
+  const region = configuredRegion(options, environment);
   if (region) return region;
   throw new ConfigurationError("no AWS region is configured.", {
     path: "region",
     fix: "Set region in config or AWS_REGION in the environment (e.g. us-east-1).",
   });
-}
-
-/**
- * Which credentials apply: the `apiKey` option first; then explicit `credentials` or a
- * `profile` (explicit configuration beats the environment); then `AWS_BEARER_TOKEN_BEDROCK`;
- * else the SDK's default credential chain.
- *
- * @example
- * authModeFor({ profile: "dev" }, { AWS_BEARER_TOKEN_BEDROCK: "ABSK..." }); // "profile"
- */
-export function authModeFor(options: ClientOptions, environment: Environment): AuthMode {
-  if (options.apiKey) return "api-key";
-  if (options.credentials) return "credentials";
-  if (options.profile) return "profile";
-  if (environment["AWS_BEARER_TOKEN_BEDROCK"]) return "api-key";
-  return "default-chain";
 }
 
 /**
@@ -76,8 +61,8 @@ export function buildClientConfig(
       : { accessKeyId, secretAccessKey };
   }
   const mode = authModeFor(options, environment);
-  if (mode === "api-key") {
-    const token = options.apiKey || environment["AWS_BEARER_TOKEN_BEDROCK"]!;
+  const token = bearerTokenFor(options, environment);
+  if (token !== undefined) {
     config.token = { token };
     config.authSchemePreference = ["httpBearerAuth"];
   } else if (mode === "credentials" || mode === "profile") {

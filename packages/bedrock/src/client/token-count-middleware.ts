@@ -1,4 +1,5 @@
 import type { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { headerValue } from "@bedrock-embeddings/core";
 
 /** Response headers the SDK does not expose on the command output. */
 export interface CapturedHeaders {
@@ -42,16 +43,6 @@ export function captureResponseHeaders(command: InvokeModelCommand): CapturedHea
     { step: "deserialize", name: MIDDLEWARE_NAME, override: true },
   );
   return captured;
-}
-
-/** A header by name, matched case-insensitively. */
-export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
-  const direct = headers[name];
-  if (typeof direct === "string") return direct;
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name && typeof value === "string") return value;
-  }
-  return undefined;
 }
 
 function parseCount(text: string | undefined): number | undefined {

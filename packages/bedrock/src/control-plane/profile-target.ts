@@ -53,17 +53,6 @@ export function lookUpProfileTarget(
   return lookup;
 }
 
-/**
- * Forgets the cached lookups of clients this package built (for tests and long-lived processes
- * whose profiles change); an injected client's lookups live as long as the client.
- *
- * @example
- * clearProfileTargetCache();
- */
-export function clearProfileTargetCache(): void {
-  byKey.clear();
-}
-
 function cacheFor(scope: LookupScope): Map<string, Promise<ProfileTarget>> {
   const existing = scope.key === undefined ? byClient.get(scope.client) : byKey.get(scope.key);
   if (existing) return existing;

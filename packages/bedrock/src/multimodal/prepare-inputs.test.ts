@@ -1,4 +1,5 @@
-import { createTestPng, InputError } from "@bedrock-embeddings/core";
+import { InputError } from "@bedrock-embeddings/core";
+import { createTestPng } from "@bedrock-embeddings/core/testing";
 import { describe, expect, it, vi } from "vitest";
 import { MODEL_FAMILIES } from "../model-catalog/catalog.js";
 import type { FamilyName } from "../model-catalog/model-family.js";

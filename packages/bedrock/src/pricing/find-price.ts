@@ -1,10 +1,9 @@
-import { GEO_PREFIXES } from "../model-id.js";
+import { type ModelIdKind, parseModelId } from "@bedrock-embeddings/core";
 import { type ModelPrice, PRICE_TABLE } from "./price-table.js";
 
-// ARN resources billed per token like the model behind them. Provisioned throughput is billed
-// per model unit and hour, and custom or imported models have their own rates: none match.
-const TOKEN_BILLED_RESOURCES = new Set(["foundation-model", "inference-profile"]);
-const FAMILY_BILLED_RESOURCES = new Set(["application-inference-profile"]);
+// Ids billed per token like the model behind them. Provisioned throughput is billed per model
+// unit and hour, and custom or imported models have their own rates: none match.
+const TOKEN_BILLED_KINDS = new Set<ModelIdKind>(["foundation", "inference-profile"]);
 
 /**
  * The price entry for a model id (bare, geo-prefixed, foundation-model or inference-profile
@@ -36,17 +35,8 @@ type Billing = { kind: "model"; bareId: string } | { kind: "family" } | { kind: 
 
 /** How a model id is billed: as the foundation model it names, as its family, or not per token at all. */
 function billingOf(modelId: string): Billing {
-  let candidate = modelId;
-  if (modelId.startsWith("arn:")) {
-    const resource = modelId.split(":").slice(5).join(":");
-    const slash = resource.indexOf("/");
-    const type = slash < 0 ? resource : resource.slice(0, slash);
-    if (FAMILY_BILLED_RESOURCES.has(type)) return { kind: "family" };
-    if (!TOKEN_BILLED_RESOURCES.has(type)) return { kind: "unpriced" };
-    candidate = resource.slice(slash + 1);
-  }
-  const dot = candidate.indexOf(".");
-  const prefix = dot < 0 ? "" : candidate.slice(0, dot);
-  const isGeo = (GEO_PREFIXES as readonly string[]).includes(prefix);
-  return { kind: "model", bareId: isGeo ? candidate.slice(dot + 1) : candidate };
+  const { kind, bareId } = parseModelId(modelId);
+  if (kind === "application-inference-profile") return { kind: "family" };
+  if (!TOKEN_BILLED_KINDS.has(kind) || bareId === undefined) return { kind: "unpriced" };
+  return { kind: "model", bareId };
 }

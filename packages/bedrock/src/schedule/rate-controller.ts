@@ -1,5 +1,6 @@
 import { episodeEstimate, firstThrottleBound, type SendRecord, sentRate } from "./quota-estimates.js";
 import { DEFAULT_RATE_TUNING, type RateTuning } from "./rate-tuning.js";
+import { DEFAULT_NOISE_TUNING, ThrottleNoise } from "./throttle-noise.js";
 
 /** Sends remembered at most, whatever the history time says (about 10 s at 400 calls a second). */
 const MAX_RECORDS = 4096;
@@ -33,6 +34,10 @@ export interface RateLimits {
  *   quota-estimates.ts). Throttles of calls sent before that are echoes of the same overload.
  * - Cuts are spaced (`callsBetweenCuts`) unless the overrun is plain: throttles that keep coming
  *   at a steady share whatever the rate are strays (faults), and must not drag the rate down.
+ * - Quota or noise: throttles that come at the same share whatever the rate (Bedrock's on-demand
+ *   capacity throttling at random) are learned as noise (throttle-noise.ts) and left to the retry
+ *   layer; only throttles clearly above that share cut, and a cut after which the throttles went
+ *   on as before is taken back.
  * - Between throttles: grow quickly back towards the rate of the last throttle, then slowly
  *   past it, slightly faster the longer no throttle comes. A gentle cut keeps the server's
  *   bucket from ever filling, so no quota is wasted while the rate recovers.
@@ -73,6 +78,8 @@ export class RateController {
   #episode: { start: number; lastThrottleAt: number } | undefined;
   /** Answers since the last cut, to space cuts for throttles that may be strays. */
   #answersSinceCut = 0;
+  /** Which throttles come whatever the rate (noise), learned by putting every cut on trial. */
+  readonly #noise = new ThrottleNoise(DEFAULT_NOISE_TUNING);
 
   constructor(limits: RateLimits, tuning: Partial<RateTuning> = {}) {
     this.#limits = limits;
@@ -125,6 +132,7 @@ export class RateController {
   onSuccess(record: SendRecord, now: number, rateLimited: boolean): void {
     record.outcome = "success";
     if (!this.#limits.adaptive) return;
+    this.#noise.answered(record.sentAt, false);
     this.#answersSinceCut++;
     this.#successes++;
     const latency = Math.max(0, now - record.sentAt);
@@ -160,6 +168,7 @@ export class RateController {
   onThrottle(record: SendRecord, now: number): void {
     record.outcome = "throttled";
     if (!this.#limits.adaptive) return;
+    this.#noise.answered(record.sentAt, true);
     this.#answersSinceCut++;
     const episode = this.#continueEpisode(record.sentAt, now);
     // Throttles of calls sent before the last cut, or within a latency after it (calls already on
@@ -180,7 +189,12 @@ export class RateController {
         );
     // An estimate over a long episode is sound enough to overrule the spacing of cuts.
     const sound = estimate !== undefined && record.sentAt - episode.start >= this.#tuning.soundEstimateMs;
-    if (!first && !this.#mayCutAgain(fresh, sound ? estimate : undefined)) return;
+    if (first) {
+      const plain = { throttles: this.#tuning.plainThrottles, share: this.#tuning.plainShare };
+      const inARow = this.#latestAnswersThrottled(2);
+      if (!this.#noise.isFirstOverrun(fresh.throttles, fresh.answers, inARow, plain)) return;
+    } else if (!this.#mayCutAgain(fresh, sound ? estimate : undefined)) return;
+    const before = { rate: this.#rate, ceiling: this.#ceiling, throttled: this.#throttled };
     this.#throttled = true;
     // Cut from what was really sent: the nominal rate may not have been reached.
     const sent = this.#sentRate(now);
@@ -194,17 +208,25 @@ export class RateController {
       return;
     }
     const tuning = this.#tuning;
-    if (first) {
-      this.#answersSinceCut = 0;
-      this.#setRate(this.#firstCut(current, record.sentAt));
-      return;
-    }
     this.#answersSinceCut = 0;
-    this.#ceiling = estimate ?? current;
-    const gentle = current * tuning.steadyCut;
-    // An estimate below the gentle cut means a gross overshoot: go to just under it at once.
-    const target = estimate === undefined ? gentle : Math.min(gentle, estimate * tuning.estimateMargin);
-    this.#setRate(Math.max(current * tuning.hardestCut, target));
+    if (first) {
+      this.#setRate(this.#firstCut(current, record.sentAt));
+    } else {
+      this.#ceiling = estimate ?? current;
+      const gentle = current * tuning.steadyCut;
+      // An estimate below the gentle cut means a gross overshoot: go to just under it at once.
+      const target = estimate === undefined ? gentle : Math.min(gentle, estimate * tuning.estimateMargin);
+      this.#setRate(Math.max(current * tuning.hardestCut, target));
+    }
+    this.#noise.cutMade({
+      from: now,
+      triggerShare: fresh.throttles / Math.max(1, fresh.answers),
+      undo: () => {
+        this.#ceiling = before.ceiling;
+        this.#throttled = before.throttled;
+        this.#setRate(before.rate);
+      },
+    });
   }
 
   /**
@@ -244,10 +266,12 @@ export class RateController {
    */
   #mayCutAgain(fresh: { throttles: number; answers: number }, estimate: number | undefined): boolean {
     const tuning = this.#tuning;
-    if (this.#answersSinceCut >= tuning.callsBetweenCuts) return true;
-    const plain =
-      fresh.throttles >= tuning.plainThrottles && fresh.throttles >= fresh.answers * tuning.plainShare;
+    const plainShare = tuning.plainShare + this.#noise.share;
+    const plain = fresh.throttles >= tuning.plainThrottles && fresh.throttles >= fresh.answers * plainShare;
     if (plain) return true;
+    // A cut on trial is judged before another is made for the same kind of throttles.
+    if (this.#noise.onTrial) return false;
+    if (this.#answersSinceCut >= tuning.callsBetweenCuts) return true;
     const rate = Number.isFinite(this.#rate) ? this.#rate : undefined;
     return estimate !== undefined && rate !== undefined && estimate < rate * tuning.grossBelow;
   }
@@ -271,9 +295,22 @@ export class RateController {
       answers++;
       if (record.outcome === "throttled" && record.sentAt >= freshSince) throttles++;
     }
-    return throttles >= Math.max(2, Math.ceil(answers * tuning.confirmShare))
-      ? { throttles, answers }
-      : undefined;
+    const overrun =
+      throttles >= Math.max(2, Math.ceil(answers * tuning.confirmShare)) &&
+      this.#noise.isOverrun(throttles, answers);
+    return overrun ? { throttles, answers } : undefined;
+  }
+
+  /** Whether the latest `count` answers, in send order, were all throttles. */
+  #latestAnswersThrottled(count: number): boolean {
+    let seen = 0;
+    for (let position = this.#records.length - 1; position >= 0 && seen < count; position--) {
+      const outcome = this.#records[position]!.outcome;
+      if (outcome === "pending") continue;
+      if (outcome !== "throttled") return false;
+      seen++;
+    }
+    return seen === count;
   }
 
   /**

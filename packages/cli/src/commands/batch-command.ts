@@ -1,4 +1,8 @@
-import { BatchEmbeddingJobs, type BatchJobResults, type BatchJobStatus } from "@bedrock-embeddings/bedrock";
+import {
+  BatchEmbeddingJobs,
+  type BatchJobResults,
+  type BatchJobStatus,
+} from "@bedrock-embeddings/bedrock/jobs";
 import { InputError, type MemoryAction } from "@bedrock-embeddings/core";
 import type { CliIo } from "../cli-io.js";
 import { type JobRuntime, withJobRuntime } from "../job-runtime.js";

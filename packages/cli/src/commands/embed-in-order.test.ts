@@ -2,9 +2,9 @@ import {
   BatchEmbeddingError,
   type EmbeddingBase,
   emptyUsage,
-  FakeEmbedder,
   type MemoryAction,
 } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { describe, expect, it } from "vitest";
 import type { ChunkOutcome } from "./embed-chunk.js";
 import { embedInOrder } from "./embed-in-order.js";

@@ -3,7 +3,7 @@ import {
   type AsyncEmbeddingResult,
   type AsyncMediaType,
   type AsyncModelOptions,
-} from "@bedrock-embeddings/bedrock";
+} from "@bedrock-embeddings/bedrock/jobs";
 import {
   ConfigurationError,
   isMultimodalEmbedder,

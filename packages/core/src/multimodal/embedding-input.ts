@@ -164,6 +164,3 @@ export type EmbeddingInput = TextInput | ImageInput | TextImageInput | AudioInpu
  * modalityOf({ text: "hi", image: { file: "a.png" } }); // "text-image"
  */
 export type InputModality = "text" | "image" | "text-image" | "audio" | "video";
-
-/** Every modality, in a stable order. */
-export const INPUT_MODALITIES: readonly InputModality[] = ["text", "image", "text-image", "audio", "video"];

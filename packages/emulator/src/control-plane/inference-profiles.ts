@@ -1,9 +1,9 @@
 import type { EmulatorJobs } from "../async/emulator-jobs.js";
+import { geoProfileId } from "../models/geo-prefixes.js";
 import { resolveModelIdentifier } from "../models/resolve-model-identifier.js";
 import { canonicalModelId } from "../models/served-models.js";
 import { emulatorAccountId, isoTime, resourceNotFound } from "./rest-json.js";
 
-const geoPrefix = /^(us-gov|us|eu|apac|global|jp|au|amer|ca)\.(.+)$/;
 const systemProfileArn = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:inference-profile\/(.+)$/;
 
 /**
@@ -37,7 +37,7 @@ export function getInferenceProfile(
     };
   }
   const profileId = systemProfileArn.exec(identifier)?.[1] ?? identifier;
-  const match = geoPrefix.exec(profileId);
+  const match = geoProfileId.exec(profileId);
   const modelId = match?.[2] === undefined ? undefined : canonicalModelId(match[2]);
   if (match === null || modelId === undefined) {
     throw resourceNotFound(`The inference profile ${identifier} was not found.`);

@@ -1,8 +1,8 @@
 import { validationError } from "../protocol/aws-service-error.js";
+import { geoProfileId } from "./geo-prefixes.js";
 
 // Models Bedrock serves on InvokeModel only through an inference profile (system or application).
 const profileOnlyModels = new Set(["twelvelabs.marengo-embed-2-7-v1:0"]);
-const geoProfileId = /^(?:us-gov|us|eu|apac|global|jp|au|amer|ca)\./;
 const inferenceProfileArn = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:(?:application-)?inference-profile\//;
 
 /**

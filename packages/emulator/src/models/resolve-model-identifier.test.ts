@@ -49,6 +49,8 @@ describe("resolveModelIdentifier", () => {
   it.each([
     "amazon.titan-embed-g1-text-02",
     "xx.cohere.embed-v4:0",
+    "ca.amazon.titan-embed-text-v2:0",
+    "sa.cohere.embed-v4:0",
     "cohere.embed-v4",
     "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/unknown01",
     "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc",

@@ -1,8 +1,7 @@
 import { validationError } from "../protocol/aws-service-error.js";
+import { geoProfileId } from "./geo-prefixes.js";
 import { canonicalModelId } from "./served-models.js";
 
-const geoPrefixes = ["us-gov", "us", "eu", "apac", "global", "jp", "au", "amer", "ca"];
-const geoPrefixPattern = new RegExp(`^(?:${geoPrefixes.join("|")})\\.`);
 const foundationModelArn = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]+::foundation-model\/(.+)$/;
 const inferenceProfileArn = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:inference-profile\/(.+)$/;
 
@@ -21,8 +20,8 @@ export function resolveModelIdentifier(
   const identifier = configuredTarget ?? modelIdentifier;
   const bareId =
     foundationModelArn.exec(identifier)?.[1] ??
-    inferenceProfileArn.exec(identifier)?.[1]?.replace(geoPrefixPattern, "") ??
-    identifier.replace(geoPrefixPattern, "");
+    inferenceProfileArn.exec(identifier)?.[1]?.replace(geoProfileId, "$2") ??
+    identifier.replace(geoProfileId, "$2");
   const served = canonicalModelId(bareId);
   if (!served) throw validationError("The provided model identifier is invalid.");
   return served;

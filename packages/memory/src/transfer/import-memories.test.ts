@@ -1,4 +1,5 @@
-import { FakeEmbedder, InputError } from "@bedrock-embeddings/core";
+import { InputError } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { describe, expect, it } from "vitest";
 import { InMemoryVectorStore } from "../in-memory-vector-store.js";
 import { exportMemories } from "./export-memories.js";

@@ -1,4 +1,5 @@
-import { ConfigurationError, FakeEmbedder } from "@bedrock-embeddings/core";
+import { ConfigurationError } from "@bedrock-embeddings/core";
+import { FakeEmbedder } from "@bedrock-embeddings/core/testing";
 import { describe, expect, it } from "vitest";
 import { InMemoryVectorStore } from "../in-memory-vector-store.js";
 import { reembedMemories } from "./reembed-memories.js";

@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { awsError } from "../fake-bedrock.test-helpers.js";
-import { classifyError, retryAfterMs } from "./classify-error.js";
+import { classifyError, retryAfterMs } from "./classify-aws-error.js";
+
+/** An error shaped like the AWS SDK's service exceptions. */
+function awsError(
+  name: string,
+  httpStatusCode: number,
+  message: string,
+  headers: Record<string, string> = {},
+) {
+  return Object.assign(new Error(message), {
+    name,
+    $fault: httpStatusCode >= 500 ? "server" : "client",
+    $metadata: { httpStatusCode, requestId: `req-${name}` },
+    $response: { statusCode: httpStatusCode, headers },
+  });
+}
 
 const networkError = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
 

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+
+// The reviewed public surface: the runtime names each entry point exports. A name added or
+// removed fails here, so changing the surface is a deliberate, reviewed edit of this list.
+const expectedExports: Record<string, readonly string[]> = {
+  "@bedrock-embeddings/cli": ["runCli"],
+};
+
+describe("the public surface of @bedrock-embeddings/cli", () => {
+  it.each(Object.entries(expectedExports))("%s exports exactly the reviewed names", async (entry, names) => {
+    expect(Object.keys(await import(entry)).sort()).toEqual(names);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+
+// The reviewed public surface: the runtime names each entry point exports. A name added or
+// removed fails here, so changing the surface is a deliberate, reviewed edit of this list.
+const expectedExports: Record<string, readonly string[]> = {
+  "@bedrock-embeddings/core": [
+    "AWS_SERVER_ERROR_NAMES",
+    "AWS_THROTTLING_ERROR_NAMES",
+    "BatchEmbeddingError",
+    "BedrockApiError",
+    "BedrockEmbeddingsError",
+    "CachedEmbedder",
+    "ConfigurationError",
+    "EMBEDDING_TYPES",
+    "FileVectorCache",
+    "GEO_PREFIXES",
+    "IMAGE_FORMATS",
+    "InputError",
+    "JobError",
+    "MEMORY_ACTIONS",
+    "MemoryVectorCache",
+    "NETWORK_ERROR_CODES",
+    "NotFoundError",
+    "ResponseError",
+    "StorageError",
+    "TIMEOUT_ERROR_NAMES",
+    "TRANSIENT_HTTP_STATUSES",
+    "VectorError",
+    "addUsage",
+    "assertFiniteVector",
+    "authModeFor",
+    "batchConfigSchema",
+    "bearerTokenFor",
+    "bedrockEmbedderOptionsSchema",
+    "cacheKey",
+    "camelCase",
+    "classifyError",
+    "configuredRegion",
+    "cosineSimilarity",
+    "createEmbedder",
+    "createLimiter",
+    "describeValueType",
+    "describeVectorIdentity",
+    "embedderConfigSchema",
+    "emptyUsage",
+    "formatFromName",
+    "headerValue",
+    "isMultimodalEmbedder",
+    "isQueryAction",
+    "l2Normalize",
+    "loadConfig",
+    "modalityOf",
+    "parseConfigText",
+    "parseModelId",
+    "parseWithSchema",
+    "processEnvironment",
+    "readImageSize",
+    "reportsUsage",
+    "retryAfterMs",
+    "runBounded",
+    "sniffImageFormat",
+    "splitGeoPrefix",
+    "vectorNorm",
+    "withVectorCache",
+  ],
+  "@bedrock-embeddings/core/testing": ["FakeEmbedder", "createTestPng"],
+};
+
+describe("the public surface of @bedrock-embeddings/core", () => {
+  it.each(Object.entries(expectedExports))("%s exports exactly the reviewed names", async (entry, names) => {
+    expect(Object.keys(await import(entry)).sort()).toEqual(names);
+  });
+});

@@ -1,0 +1,2 @@
+export { FakeEmbedder, type FakeEmbedderCall, type FakeEmbedderOptions } from "./fake-embedder.js";
+export { createTestPng } from "./test-png.js";

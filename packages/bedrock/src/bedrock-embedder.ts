@@ -4,6 +4,7 @@ import {
   type BedrockEmbedderOptionsInput,
   bedrockEmbedderOptionsSchema,
   ConfigurationError,
+  createLimiter,
   type DescribesVectors,
   type DetailedEmbeddings,
   describeVectorIdentity,
@@ -14,6 +15,7 @@ import {
   type Environment,
   InputError,
   isQueryAction,
+  type Limiter,
   MEMORY_ACTIONS,
   type MemoryAction,
   type MultimodalEmbedder,
@@ -22,7 +24,6 @@ import {
 } from "@bedrock-embeddings/core";
 import type { EmbedBatchOptions, SettledEmbeddings } from "./batch/batch-options.js";
 import { detailedOrThrow, embedTextBatch, settled } from "./batch/embed-text-batch.js";
-import { createLimiter, type Limiter } from "./batch/run-bounded.js";
 import type { TextBatchRun } from "./batch/run-text-batch.js";
 import type { CallContext } from "./call/embed-call.js";
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, realSleep } from "./call/retry.js";

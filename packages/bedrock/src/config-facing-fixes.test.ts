@@ -1,10 +1,9 @@
-import { ConfigurationError } from "@bedrock-embeddings/core";
+import { ConfigurationError, classifyError } from "@bedrock-embeddings/core";
 import { describe, expect, it } from "vitest";
 import { resolveAsyncModel } from "./async-invoke/async-model.js";
 import { checkBatchFamily } from "./batch-jobs/batch-records.js";
 import { BedrockEmbedder } from "./bedrock-embedder.js";
 import { toBedrockApiError } from "./call/api-error.js";
-import { classifyError } from "./call/classify-error.js";
 import { MODEL_FAMILIES } from "./model-catalog/catalog.js";
 
 // These errors reach CLI users, who set config keys, never call library methods.

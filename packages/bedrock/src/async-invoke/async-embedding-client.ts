@@ -9,12 +9,12 @@ import {
 import {
   BedrockEmbeddingsError,
   ConfigurationError,
+  classifyError,
   type Environment,
   InputError,
   ResponseError,
 } from "@bedrock-embeddings/core";
 import { toBedrockApiError } from "../call/api-error.js";
-import { classifyError } from "../call/classify-error.js";
 import { DEFAULT_TIMEOUTS } from "../call/timeouts.js";
 import { http2HandlerOptions } from "../client/client-timeouts.js";
 import { buildClientConfig, type ClientOptions } from "../client/create-client.js";

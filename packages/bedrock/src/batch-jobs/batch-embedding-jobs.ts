@@ -13,6 +13,7 @@ import {
   batchConfigSchema,
   bedrockEmbedderOptionsSchema,
   ConfigurationError,
+  classifyError,
   type DetailedEmbeddings,
   type Environment,
   InputError,
@@ -29,7 +30,6 @@ import {
 } from "../async-invoke/poll.js";
 import { BedrockEmbedder } from "../bedrock-embedder.js";
 import { toBedrockApiError } from "../call/api-error.js";
-import { classifyError } from "../call/classify-error.js";
 import { familyByName } from "../model-catalog/catalog.js";
 import type { ModelFamily } from "../model-catalog/model-family.js";
 import { resolveModel } from "../model-id.js";

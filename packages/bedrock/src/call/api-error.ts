@@ -1,5 +1,5 @@
+import type { ErrorClassification } from "@bedrock-embeddings/core";
 import { BedrockApiError } from "@bedrock-embeddings/core";
-import type { ErrorClassification } from "./classify-error.js";
 
 /** Everything needed to turn a classified failure into the library's BedrockApiError. */
 export interface ApiErrorContext {

@@ -1,4 +1,5 @@
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import type { ErrorClassification } from "@bedrock-embeddings/core";
 import {
   type BatchFailure,
   type BedrockApiError,
@@ -13,7 +14,6 @@ import type { CallScheduler } from "../schedule/call-scheduler.js";
 import { scheduledAttempt } from "../schedule/scheduled-attempt.js";
 import { toBedrockApiError } from "./api-error.js";
 import { checkVector, finishVector } from "./check-vector.js";
-import type { ErrorClassification } from "./classify-error.js";
 import { type InvokeResult, invokeModel, RequestTimeoutError } from "./invoke.js";
 import { type RetryPolicy, runWithRetry } from "./retry.js";
 import type { AnswerClock, RunGuard } from "./run-guard.js";

@@ -1,4 +1,4 @@
-import { classifyError, type ErrorClassification } from "./classify-error.js";
+import { classifyError, type ErrorClassification } from "@bedrock-embeddings/core";
 
 /** Timing of the one retry layer; `sleep` and `random` are injectable so tests never wait. */
 export interface RetryPolicy {

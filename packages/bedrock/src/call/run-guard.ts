@@ -1,6 +1,10 @@
-import { BedrockApiError, BedrockEmbeddingsError } from "@bedrock-embeddings/core";
+import {
+  BedrockApiError,
+  BedrockEmbeddingsError,
+  classifyError,
+  type Unreachable,
+} from "@bedrock-embeddings/core";
 import { UNREACHABLE_FIX } from "./api-error.js";
-import { classifyError, type Unreachable } from "./classify-error.js";
 import type { CallContext } from "./embed-call.js";
 import { attemptTimeoutMs, type CallKind, stallTimeoutMs } from "./timeouts.js";
 

@@ -4,16 +4,18 @@ import {
   BatchEmbeddingError,
   type BatchFailure,
   type BedrockApiError,
+  type BoundedResult,
   ConfigurationError,
   type EmbeddingResult,
   type EmbeddingUsage,
   type EmbedInputsOptions,
   emptyUsage,
   type InputModality,
+  type Limiter,
   type MemoryAction,
   ResponseError,
+  runBounded,
 } from "@bedrock-embeddings/core";
-import { type BoundedResult, type Limiter, runBounded } from "../batch/run-bounded.js";
 import { type CallContext, type CallResult, describeIndexes, invokeCall } from "../call/embed-call.js";
 import { guardRun } from "../call/run-guard.js";
 import type { CallKind } from "../call/timeouts.js";

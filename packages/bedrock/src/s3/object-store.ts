@@ -5,8 +5,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import { BedrockApiError } from "@bedrock-embeddings/core";
-import { classifyError } from "../call/classify-error.js";
+import { BedrockApiError, classifyError } from "@bedrock-embeddings/core";
 import { formatS3Uri, parseS3Uri } from "./s3-uri.js";
 
 /**

@@ -1,5 +1,4 @@
-import { BedrockEmbeddingsError } from "@bedrock-embeddings/core";
-import { classifyError } from "../call/classify-error.js";
+import { BedrockEmbeddingsError, classifyError } from "@bedrock-embeddings/core";
 import type { AttemptOutcome, CallScheduler } from "./call-scheduler.js";
 
 /**

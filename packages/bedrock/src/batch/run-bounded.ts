@@ -1,1 +1,0 @@
-export { type BoundedResult, createLimiter, type Limiter, runBounded } from "@bedrock-embeddings/core";

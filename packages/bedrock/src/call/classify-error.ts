@@ -1,7 +1,0 @@
-export {
-  classifyError,
-  type ErrorClassification,
-  type FailureCategory,
-  retryAfterMs,
-  type Unreachable,
-} from "@bedrock-embeddings/core";

@@ -50,16 +50,23 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the promise to reject");
 }
 
+/** The Bedrock embedder pointed at a local port, with the test credentials and `options` on top. */
+function embedderAt(port: number, options: Partial<ConstructorParameters<typeof BedrockEmbedder>[0]> = {}) {
+  return new BedrockEmbedder({
+    model,
+    region: "us-east-1",
+    endpoint: `http://127.0.0.1:${port}`,
+    credentials,
+    ...options,
+  });
+}
+
 const texts = (count: number) => Array.from({ length: count }, (_, index) => `text number ${index}`);
 
 describe("an endpoint that accepts connections and never answers", () => {
   it("fails a run on its own at the stall deadline, even with the default attempt timeout", async () => {
     const { port } = await silentServer();
-    const embedder = new BedrockEmbedder({
-      model,
-      region: "us-east-1",
-      endpoint: `http://127.0.0.1:${port}`,
-      credentials,
+    const embedder = embedderAt(port, {
       stallTimeoutMs: 500,
     });
     const started = performance.now();
@@ -73,11 +80,7 @@ describe("an endpoint that accepts connections and never answers", () => {
 
   it("ends a whole batch at the deadline instead of timing out every call in turn", async () => {
     const { port } = await silentServer();
-    const embedder = new BedrockEmbedder({
-      model,
-      region: "us-east-1",
-      endpoint: `http://127.0.0.1:${port}`,
-      credentials,
+    const embedder = embedderAt(port, {
       requestTimeoutMs: 200,
     });
     const started = performance.now();
@@ -111,12 +114,7 @@ describe("an endpoint that accepts connections and never answers", () => {
 describe("an endpoint that refuses connections", () => {
   it("stops the run after a few refused attempts with one error naming host:port", async () => {
     const port = await closedPort();
-    const embedder = new BedrockEmbedder({
-      model,
-      region: "us-east-1",
-      endpoint: `http://127.0.0.1:${port}`,
-      credentials,
-    });
+    const embedder = embedderAt(port);
     const started = performance.now();
     const error = await caught(embedder.embedBatch(texts(500)));
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -130,12 +128,7 @@ describe("an endpoint that refuses connections", () => {
 
   it("retries a handful of times in all, not every call up to maxAttempts", async () => {
     const port = await closedPort();
-    const embedder = new BedrockEmbedder({
-      model,
-      region: "us-east-1",
-      endpoint: `http://127.0.0.1:${port}`,
-      credentials,
-    });
+    const embedder = embedderAt(port);
     const { failures, usage } = await embedder.embedBatchDetailed(texts(500), "add", { settle: true });
     // Without the breaker: 500 calls x 3 retries.
     expect(usage.retries).toBeLessThanOrEqual(8);
@@ -172,12 +165,7 @@ describe("an endpoint that refuses connections", () => {
 
   it("stops embedInputs the same way", async () => {
     const port = await closedPort();
-    const embedder = new BedrockEmbedder({
-      model,
-      region: "us-east-1",
-      endpoint: `http://127.0.0.1:${port}`,
-      credentials,
-    });
+    const embedder = embedderAt(port);
     const started = performance.now();
     const error = await caught(embedder.embedInputs(texts(50).map((text) => ({ text }))));
     expect(performance.now() - started).toBeLessThan(5_000);

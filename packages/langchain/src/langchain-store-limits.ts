@@ -52,6 +52,8 @@ export async function deleteByIds(
   try {
     await store.delete({ ids });
   } catch (error) {
+    // LangChain's base VectorStore.delete throws "Not implemented." for stores that cannot delete:
+    // that is the store's limit, which the caller must hear about as such.
     if (error instanceof Error && /not implemented/i.test(error.message)) {
       throw new ConfigurationError(
         `${operation} needs the LangChain store's delete({ ids }), which ${storeName} does not implement.`,

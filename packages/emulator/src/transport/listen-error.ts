@@ -14,7 +14,7 @@ export type ListenFailure =
  * try {
  *   await startEmulator({ port: 4010 });
  * } catch (error) {
- *   if (error instanceof EmulatorListenError && error.reason === "port-in-use") console.log(error.message);
+ *   if (error instanceof EmulatorListenError && error.reason === "port-in-use") report(error.message);
  *   // "port 4010 on 127.0.0.1 is already in use by another process"
  * }
  */

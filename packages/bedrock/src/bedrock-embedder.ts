@@ -31,7 +31,7 @@ import { createBedrockClient, resolveRegion } from "./client/create-client.js";
 import { endpointLabel } from "./client/endpoint-label.js";
 import type { ControlPlaneClient } from "./control-plane/profile-target.js";
 import type { BedrockCallEvent } from "./events.js";
-import type { FamilyName, RequestSettings } from "./model-catalog/model-family.js";
+import type { FamilyName, RequestSettings } from "./families/model-family.js";
 import { needsProfileLookup, type ResolvedModel } from "./model-id.js";
 import { type DetailedResults, runEmbedInputs } from "./multimodal/embed-inputs.js";
 import { callCostEstimator } from "./pricing/call-cost.js";

@@ -4,7 +4,7 @@ import { resolveAsyncModel } from "./async-invoke/async-model.js";
 import { checkBatchFamily } from "./batch-jobs/batch-records.js";
 import { BedrockEmbedder } from "./bedrock-embedder.js";
 import { toBedrockApiError } from "./call/api-error.js";
-import { MODEL_FAMILIES } from "./model-catalog/catalog.js";
+import { MODEL_FAMILIES } from "./families/catalog.js";
 
 // These errors reach CLI users, who set config keys, never call library methods.
 const LIBRARY_ADVICE = /embedBatch|embedInputs|\(embed \/|use embed\(/;

@@ -1,4 +1,4 @@
-import type { FamilyName } from "./model-catalog/model-family.js";
+import type { FamilyName } from "./families/model-family.js";
 
 /**
  * One InvokeModel call as it ended (after any retries), passed to the `onCall` hook.

@@ -10,8 +10,8 @@ export {
 export { type ClientOptions, createBedrockClient } from "./client/create-client.js";
 export type { ControlPlaneClient } from "./control-plane/profile-target.js";
 export type { BedrockCallEvent } from "./events.js";
-export { FAMILY_NAMES, KNOWN_MODEL_IDS, MODEL_FAMILIES } from "./model-catalog/catalog.js";
-export type { FamilyName } from "./model-catalog/model-family.js";
+export { FAMILY_NAMES, KNOWN_MODEL_IDS, MODEL_FAMILIES } from "./families/catalog.js";
+export type { FamilyName } from "./families/model-family.js";
 export type { DetailedResults } from "./multimodal/embed-inputs.js";
 export {
   type CostEstimate,

@@ -1,6 +1,6 @@
 import { ConfigurationError, type ModelIdKind, parseModelId } from "@bedrock-embeddings/core";
-import { FAMILY_NAMES, familyByName, familyOfModelId, KNOWN_MODEL_IDS } from "./model-catalog/catalog.js";
-import type { FamilyName } from "./model-catalog/model-family.js";
+import { FAMILY_NAMES, familyByName, familyOfModelId, KNOWN_MODEL_IDS } from "./families/catalog.js";
+import type { FamilyName } from "./families/model-family.js";
 
 export { GEO_PREFIXES, type ModelIdKind } from "@bedrock-embeddings/core";
 

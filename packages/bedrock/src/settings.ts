@@ -3,8 +3,8 @@ import {
   ConfigurationError,
   type EmbeddingType,
 } from "@bedrock-embeddings/core";
-import { familyByName } from "./model-catalog/catalog.js";
-import type { FamilyName, ModelFamily, TruncateMode } from "./model-catalog/model-family.js";
+import { familyByName } from "./families/catalog.js";
+import type { FamilyName, ModelFamily, TruncateMode } from "./families/model-family.js";
 import { checkInvocable, type ResolvedModel, resolveModel } from "./model-id.js";
 import type { ScheduleSettings } from "./schedule/create-scheduler.js";
 

@@ -1,8 +1,8 @@
 import { ConfigurationError, InputError } from "@bedrock-embeddings/core";
 import { describe, expect, it } from "vitest";
+import { buildMarengo27AsyncBody, buildMarengo30AsyncBody } from "../families/marengo/async-body.js";
+import { buildNovaAsyncBody } from "../families/nova-multimodal/async-body.js";
 import { resolveAsyncModel } from "./async-model.js";
-import { buildMarengo27AsyncBody, buildMarengo30AsyncBody } from "./marengo-async-body.js";
-import { buildNovaAsyncBody } from "./nova-async-body.js";
 
 const video = { s3Uri: "s3://media/clips/intro.MP4", type: "video" as const };
 

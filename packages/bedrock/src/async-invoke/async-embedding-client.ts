@@ -18,6 +18,8 @@ import { toBedrockApiError } from "../call/api-error.js";
 import { DEFAULT_TIMEOUTS } from "../call/timeouts.js";
 import { http2HandlerOptions } from "../client/client-timeouts.js";
 import { buildClientConfig, type ClientOptions } from "../client/create-client.js";
+import { buildMarengo27AsyncBody, buildMarengo30AsyncBody } from "../families/marengo/async-body.js";
+import { buildNovaAsyncBody } from "../families/nova-multimodal/async-body.js";
 import { type ObjectStore, S3ObjectStore } from "../s3/object-store.js";
 import { createS3Client, type S3Settings } from "../s3/s3-client.js";
 import { joinS3Uri, parseS3Uri } from "../s3/s3-uri.js";
@@ -31,8 +33,6 @@ import type {
   StartAsyncEmbeddingRequest,
   StartedAsyncEmbedding,
 } from "./async-types.js";
-import { buildMarengo27AsyncBody, buildMarengo30AsyncBody } from "./marengo-async-body.js";
-import { buildNovaAsyncBody } from "./nova-async-body.js";
 import { type PollClock, type PollOptions, type PollProgress, pollUntilDone, realClock } from "./poll.js";
 import { readAsyncResults } from "./read-async-results.js";
 

@@ -1,11 +1,11 @@
 import { JobError, ResponseError } from "@bedrock-embeddings/core";
+import { MARENGO_RESULT_FILE, readMarengoOutput } from "../families/marengo/async-output.js";
+import { NOVA_RESULT_FILE, readNovaOutput } from "../families/nova-multimodal/async-output.js";
 import type { ObjectStore } from "../s3/object-store.js";
 import { joinS3Uri } from "../s3/s3-uri.js";
 import { type AsyncFamily, familyOfId } from "./async-model.js";
 import { invocationFolder, modelIdOf } from "./async-status.js";
 import type { AsyncEmbeddingResult, AsyncInvocationStatus } from "./async-types.js";
-import { MARENGO_RESULT_FILE, readMarengoOutput } from "./read-marengo-output.js";
-import { NOVA_RESULT_FILE, readNovaOutput } from "./read-nova-output.js";
 
 /**
  * The results of an invocation, from its status and its output folder in S3. A Failed

@@ -30,8 +30,8 @@ import {
 } from "../async-invoke/poll.js";
 import { BedrockEmbedder } from "../bedrock-embedder.js";
 import { toBedrockApiError } from "../call/api-error.js";
-import { familyByName } from "../model-catalog/catalog.js";
-import type { ModelFamily } from "../model-catalog/model-family.js";
+import { familyByName } from "../families/catalog.js";
+import type { ModelFamily } from "../families/model-family.js";
 import { resolveModel } from "../model-id.js";
 import { type ObjectStore, S3ObjectStore } from "../s3/object-store.js";
 import { createS3Client, type S3Settings } from "../s3/s3-client.js";

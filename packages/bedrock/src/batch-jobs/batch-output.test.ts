@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_FAMILIES } from "../model-catalog/catalog.js";
+import { MODEL_FAMILIES } from "../families/catalog.js";
 import { mapBatchOutput } from "./batch-output.js";
 import { indexOfRecordId, recordIdFor } from "./record-ids.js";
 

@@ -1,7 +1,7 @@
 import { BedrockEmbeddingsError } from "@bedrock-embeddings/core";
 import { asRecord, optionalString } from "../async-invoke/segment-vector.js";
 import { checkVector, finishVector } from "../call/check-vector.js";
-import type { ModelFamily } from "../model-catalog/model-family.js";
+import type { ModelFamily } from "../families/model-family.js";
 import type { JsonLine } from "../s3/jsonl.js";
 
 /**

@@ -1,6 +1,7 @@
 import { ConfigurationError } from "@bedrock-embeddings/core";
+import { FAMILY_NAMES, MODEL_FAMILIES } from "../families/catalog.js";
+import type { ModelFamily, RequestSettings, TruncateMode } from "../families/model-family.js";
 import { prepareTexts } from "../input/check-inputs.js";
-import type { ModelFamily, RequestSettings, TruncateMode } from "../model-catalog/model-family.js";
 import { toJsonLines } from "../s3/jsonl.js";
 import { recordIdFor } from "./record-ids.js";
 
@@ -12,7 +13,9 @@ import { recordIdFor } from "./record-ids.js";
  * @example
  * BATCH_JOB_FAMILIES.includes("titan-text-v2"); // true
  */
-export const BATCH_JOB_FAMILIES: readonly string[] = Object.freeze(["titan-text-v2"]);
+export const BATCH_JOB_FAMILIES: readonly string[] = Object.freeze(
+  FAMILY_NAMES.filter((name) => MODEL_FAMILIES[name].batchJobs === true),
+);
 
 /**
  * Throws ConfigurationError unless Bedrock runs batch jobs for the family.

@@ -1,6 +1,6 @@
 import { JobError, ResponseError } from "@bedrock-embeddings/core";
 import { asRecord, optionalNumber } from "../async-invoke/segment-vector.js";
-import type { ModelFamily } from "../model-catalog/model-family.js";
+import type { ModelFamily } from "../families/model-family.js";
 import { estimateCostUsd } from "../pricing/estimate-cost.js";
 import { type JsonLine, parseJsonLines } from "../s3/jsonl.js";
 import type { ObjectStore } from "../s3/object-store.js";

@@ -5,8 +5,8 @@ import {
   InputError,
 } from "@bedrock-embeddings/core";
 import type { CallContext } from "../call/embed-call.js";
+import type { RequestSettings } from "../families/model-family.js";
 import { prepareText, prepareTexts } from "../input/check-inputs.js";
-import type { RequestSettings } from "../model-catalog/model-family.js";
 import type { EmbedderSettings } from "../settings.js";
 import type { EmbedBatchOptions, SettledEmbeddings } from "./batch-options.js";
 import { runTextBatch, type TextBatchRun } from "./run-text-batch.js";

@@ -8,7 +8,7 @@ import {
 } from "@bedrock-embeddings/core";
 import { type CallContext, type CallResult, embedCall } from "../call/embed-call.js";
 import { guardRun } from "../call/run-guard.js";
-import type { RequestSettings } from "../model-catalog/model-family.js";
+import type { RequestSettings } from "../families/model-family.js";
 import { dedupeTexts } from "../schedule/dedupe.js";
 import { type BatchProgress, ProgressTracker } from "../schedule/progress.js";
 import { estimateTokens, type PackingLimits, packCalls } from "./plan-calls.js";

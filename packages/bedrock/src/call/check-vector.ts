@@ -1,5 +1,5 @@
 import { assertFiniteVector, l2Normalize, ResponseError, VectorError } from "@bedrock-embeddings/core";
-import { describeValue } from "../model-catalog/response-shape.js";
+import { describeValue } from "../families/response-shape.js";
 
 /**
  * One returned vector, checked: a non-empty list of finite numbers of the expected length

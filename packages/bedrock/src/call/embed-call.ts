@@ -8,7 +8,7 @@ import {
   ResponseError,
 } from "@bedrock-embeddings/core";
 import type { BedrockCallEvent } from "../events.js";
-import type { ModelFamily, RequestSettings } from "../model-catalog/model-family.js";
+import type { ModelFamily, RequestSettings } from "../families/model-family.js";
 import type { CallCostEstimator } from "../pricing/call-cost.js";
 import type { CallScheduler } from "../schedule/call-scheduler.js";
 import { scheduledAttempt } from "../schedule/scheduled-attempt.js";

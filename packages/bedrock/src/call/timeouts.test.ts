@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { http2HandlerOptions, httpHandlerOptions, runtimeIdleTimeoutMs } from "../client/client-timeouts.js";
-import { MODEL_FAMILIES } from "../model-catalog/catalog.js";
+import { MODEL_FAMILIES } from "../families/catalog.js";
 import { attemptTimeoutMs, type CallKind, DEFAULT_TIMEOUTS, stallTimeoutMs } from "./timeouts.js";
 
 const SECOND = 1_000;

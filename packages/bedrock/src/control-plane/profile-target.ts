@@ -2,7 +2,7 @@ import { type BedrockClient, GetInferenceProfileCommand } from "@aws-sdk/client-
 import { BedrockApiError, BedrockEmbeddingsError, ConfigurationError } from "@bedrock-embeddings/core";
 import { redact } from "../call/api-error.js";
 import { type RetryPolicy, runWithRetry } from "../call/retry.js";
-import { FAMILY_NAMES } from "../model-catalog/catalog.js";
+import { FAMILY_NAMES } from "../families/catalog.js";
 import { resolveModel } from "../model-id.js";
 import type { ProfileTarget } from "../settings.js";
 

@@ -1,6 +1,6 @@
 import { InputError } from "@bedrock-embeddings/core";
 import { describe, expect, it } from "vitest";
-import { MODEL_FAMILIES } from "../model-catalog/catalog.js";
+import { MODEL_FAMILIES } from "../families/catalog.js";
 import { prepareTexts } from "./check-inputs.js";
 import { codePointLength, exceedsCodePoints } from "./code-points.js";
 

@@ -1,5 +1,5 @@
 import { describeValueType, InputError } from "@bedrock-embeddings/core";
-import type { ModelFamily, TruncateMode } from "../model-catalog/model-family.js";
+import type { ModelFamily, TruncateMode } from "../families/model-family.js";
 import { codePointLength, exceedsCodePoints } from "./code-points.js";
 
 /**

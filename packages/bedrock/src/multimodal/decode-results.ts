@@ -8,8 +8,8 @@ import {
 } from "@bedrock-embeddings/core";
 import { checkVector, finishVector } from "../call/check-vector.js";
 import type { DimensionTracker } from "../call/embed-call.js";
-import type { ModelFamily, RawEmbedding, WireInput } from "../model-catalog/model-family.js";
-import { describeValue } from "../model-catalog/response-shape.js";
+import type { ModelFamily, RawEmbedding, WireInput } from "../families/model-family.js";
+import { describeValue } from "../families/response-shape.js";
 
 /** What decoding one input's embeddings needs from the embedder. */
 export interface DecodeContext {

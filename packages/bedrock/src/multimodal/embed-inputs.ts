@@ -19,7 +19,7 @@ import {
 import { type CallContext, type CallResult, describeIndexes, invokeCall } from "../call/embed-call.js";
 import { guardRun } from "../call/run-guard.js";
 import type { CallKind } from "../call/timeouts.js";
-import type { RequestSettings } from "../model-catalog/model-family.js";
+import type { RequestSettings } from "../families/model-family.js";
 import type { CallCostEstimator } from "../pricing/call-cost.js";
 import { estimateCostUsd } from "../pricing/estimate-cost.js";
 import { checkEmbeddingTypes, checkInputType, type EmbedderSettings } from "../settings.js";

@@ -1,5 +1,5 @@
 import type { InputModality } from "@bedrock-embeddings/core";
-import type { ModelFamily, WireInput } from "../model-catalog/model-family.js";
+import type { ModelFamily, WireInput } from "../families/model-family.js";
 
 /**
  * One InvokeModel call of `embedInputs`: inputs of one modality (a family's body carries one

@@ -1,8 +1,8 @@
 import { InputError } from "@bedrock-embeddings/core";
 import { createTestPng } from "@bedrock-embeddings/core/testing";
 import { describe, expect, it, vi } from "vitest";
-import { MODEL_FAMILIES } from "../model-catalog/catalog.js";
-import type { FamilyName } from "../model-catalog/model-family.js";
+import { MODEL_FAMILIES } from "../families/catalog.js";
+import type { FamilyName } from "../families/model-family.js";
 import type { MediaFiles } from "./media-source.js";
 import { planInputCalls } from "./plan-input-calls.js";
 import { prepareInputs } from "./prepare-inputs.js";

@@ -11,15 +11,15 @@ import {
   sniffImageFormat,
   type VideoEmbeddingMode,
 } from "@bedrock-embeddings/core";
-import { prepareText } from "../input/check-inputs.js";
-import { FAMILY_NAMES, MODEL_FAMILIES } from "../model-catalog/catalog.js";
+import { FAMILY_NAMES, MODEL_FAMILIES } from "../families/catalog.js";
 import type {
   MediaLimits,
   ModelFamily,
   TruncateMode,
   WireInput,
   WireMedia,
-} from "../model-catalog/model-family.js";
+} from "../families/model-family.js";
+import { prepareText } from "../input/check-inputs.js";
 import { formatBytes, type LoadedSource, loadSource, type MediaFiles } from "./media-source.js";
 
 const VIDEO_MODES: readonly VideoEmbeddingMode[] = ["AUDIO_VIDEO_COMBINED", "AUDIO_VIDEO_SEPARATE"];

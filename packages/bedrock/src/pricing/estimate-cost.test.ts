@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { callCostEstimator } from "./call-cost.js";
 import { estimateCostUsd } from "./estimate-cost.js";
 import { findPrice } from "./find-price.js";
-import { PRICE_TABLE, PRICE_TABLE_DATE } from "./price-table.js";
+import { PRICE_TABLE_DATE } from "./price-rate.js";
+import { PRICE_TABLE } from "./price-table.js";
 
 describe("estimateCostUsd per family", () => {
   const perMillion: [string, number][] = [

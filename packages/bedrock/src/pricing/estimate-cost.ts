@@ -1,5 +1,5 @@
 import { findPrice } from "./find-price.js";
-import { PRICE_TABLE_DATE, type PriceRate } from "./price-table.js";
+import { PRICE_TABLE_DATE, type PriceRate } from "./price-rate.js";
 
 /**
  * What was used, for `estimateCostUsd`. Give `modelId` (any form) or `family`, or both.

@@ -1,5 +1,6 @@
 import { type ModelIdKind, parseModelId } from "@bedrock-embeddings/core";
-import { type ModelPrice, PRICE_TABLE } from "./price-table.js";
+import type { ModelPrice } from "./price-rate.js";
+import { PRICE_TABLE } from "./price-table.js";
 
 // Ids billed per token like the model behind them. Provisioned throughput is billed per model
 // unit and hour, and custom or imported models have their own rates: none match.

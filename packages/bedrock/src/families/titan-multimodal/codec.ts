@@ -1,7 +1,7 @@
 import { ResponseError } from "@bedrock-embeddings/core";
-import type { ModelFamily, ParsedResponse, RequestSettings, WireInput } from "./model-family.js";
-import { describeValue, expectObject, readTokenCount, singleText } from "./response-shape.js";
-import { floatEntries, inlineBase64, singleInput, unpackedLength } from "./wire-inputs.js";
+import type { ModelFamily, ParsedResponse, RequestSettings, WireInput } from "../model-family.js";
+import { describeValue, expectObject, readTokenCount, singleText } from "../response-shape.js";
+import { floatEntries, inlineBase64, singleInput, unpackedLength } from "../wire-inputs.js";
 
 const FAMILY = "titan-multimodal";
 /** Characters per token assumed for the pre-send ceiling: generous, so no valid text is refused. */

@@ -1,12 +1,12 @@
-import { cohereV3 } from "./cohere-v3.js";
-import { cohereV4 } from "./cohere-v4.js";
-import { marengo27 } from "./marengo-2-7.js";
-import { marengo30 } from "./marengo-3-0.js";
+import { cohereV3 } from "./cohere-v3/codec.js";
+import { cohereV4 } from "./cohere-v4/codec.js";
+import { marengo27 } from "./marengo-2-7/codec.js";
+import { marengo30 } from "./marengo-3-0/codec.js";
 import type { FamilyName, ModelFamily } from "./model-family.js";
-import { novaMultimodal } from "./nova-multimodal.js";
-import { titanMultimodal } from "./titan-multimodal.js";
-import { titanTextV1 } from "./titan-text-v1.js";
-import { titanTextV2 } from "./titan-text-v2.js";
+import { novaMultimodal } from "./nova-multimodal/codec.js";
+import { titanMultimodal } from "./titan-multimodal/codec.js";
+import { titanTextV1 } from "./titan-text-v1/codec.js";
+import { titanTextV2 } from "./titan-text-v2/codec.js";
 
 /**
  * Every model family this package knows, by name: wire format, limits, dimensions.

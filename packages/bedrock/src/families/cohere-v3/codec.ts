@@ -1,4 +1,4 @@
-import { cutToCodePoints } from "../input/code-points.js";
+import { cutToCodePoints } from "../../input/code-points.js";
 import {
   COHERE_EMBEDDING_TYPES,
   COHERE_INPUT_TYPES,
@@ -6,9 +6,9 @@ import {
   cohereTypedLength,
   parseCohereEmbeddings,
   parseCohereResponse,
-} from "./cohere-shared.js";
-import type { ModelFamily } from "./model-family.js";
-import { imageDataUri, imageOf, modalityOfCall, textsOf, wantsTypes } from "./wire-inputs.js";
+} from "../cohere/cohere-shared.js";
+import type { ModelFamily } from "../model-family.js";
+import { imageDataUri, imageOf, modalityOfCall, textsOf, wantsTypes } from "../wire-inputs.js";
 
 const MAX_CHARACTERS = 2048;
 

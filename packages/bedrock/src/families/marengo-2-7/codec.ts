@@ -3,10 +3,10 @@ import {
   MARENGO_MEDIA,
   marengoMediaSource,
   parseMarengoResponse,
-} from "./marengo-shared.js";
-import type { ModelFamily, RequestSettings, WireInput } from "./model-family.js";
-import { singleText } from "./response-shape.js";
-import { floatVectors, singleInput, unpackedLength } from "./wire-inputs.js";
+} from "../marengo/marengo-shared.js";
+import type { ModelFamily, RequestSettings, WireInput } from "../model-family.js";
+import { singleText } from "../response-shape.js";
+import { floatVectors, singleInput, unpackedLength } from "../wire-inputs.js";
 
 const FAMILY = "marengo-2-7";
 const MAX_TOKENS = 77;

@@ -1,6 +1,6 @@
 import { ResponseError } from "@bedrock-embeddings/core";
-import type { MediaLimits, ParsedEmbeddings, WireMedia } from "./model-family.js";
-import { describeValue, expectObject, isRecord } from "./response-shape.js";
+import type { MediaLimits, ParsedEmbeddings, WireMedia } from "../model-family.js";
+import { describeValue, expectObject, isRecord } from "../response-shape.js";
 
 /** Characters per token assumed for the pre-send ceiling: generous, so no valid text is refused. */
 export const MARENGO_CHARACTERS_PER_TOKEN = 6;

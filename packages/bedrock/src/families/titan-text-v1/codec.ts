@@ -1,7 +1,7 @@
-import type { ModelFamily } from "./model-family.js";
-import { singleText } from "./response-shape.js";
-import { parseTitanResponse } from "./titan-response.js";
-import { floatEntries, textsOf, unpackedLength } from "./wire-inputs.js";
+import type { ModelFamily } from "../model-family.js";
+import { singleText } from "../response-shape.js";
+import { parseTitanResponse } from "../titan/titan-response.js";
+import { floatEntries, textsOf, unpackedLength } from "../wire-inputs.js";
 
 /**
  * Titan Embeddings G1 – Text. Body `{inputText}` and nothing else (any other key is a

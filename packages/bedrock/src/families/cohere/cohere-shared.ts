@@ -5,8 +5,8 @@ import {
   type MemoryAction,
   ResponseError,
 } from "@bedrock-embeddings/core";
-import type { ParsedEmbeddings, ParsedResponse, RawEmbedding } from "./model-family.js";
-import { describeValue, expectObject, isRecord } from "./response-shape.js";
+import type { ParsedEmbeddings, ParsedResponse, RawEmbedding } from "../model-family.js";
+import { describeValue, expectObject, isRecord } from "../response-shape.js";
 
 /**
  * Input types shared by Cohere v3 and v4 for `inputType`. v3 image calls always send `image`

@@ -4,11 +4,17 @@ import {
   type MemoryAction,
   ResponseError,
 } from "@bedrock-embeddings/core";
-import { NOVA_EMBEDDING_PURPOSES } from "../async-invoke/nova-async-body.js";
-import { cutToCodePoints } from "../input/code-points.js";
-import type { ModelFamily, ParsedEmbeddings, RequestSettings, WireInput, WireMedia } from "./model-family.js";
-import { describeValue, expectObject, isRecord, singleText } from "./response-shape.js";
-import { floatVectors, singleInput, unpackedLength } from "./wire-inputs.js";
+import { cutToCodePoints } from "../../input/code-points.js";
+import type {
+  ModelFamily,
+  ParsedEmbeddings,
+  RequestSettings,
+  WireInput,
+  WireMedia,
+} from "../model-family.js";
+import { describeValue, expectObject, isRecord, singleText } from "../response-shape.js";
+import { floatVectors, singleInput, unpackedLength } from "../wire-inputs.js";
+import { NOVA_EMBEDDING_PURPOSES } from "./async-body.js";
 
 const FAMILY = "nova-multimodal";
 const MAX_CHARACTERS = 8192;

@@ -1,6 +1,6 @@
 import { InputError } from "@bedrock-embeddings/core";
-import type { AsyncModelOptions, S3MediaInput } from "./async-types.js";
-import { mediaFormat, numberInRange, oneOf, refuseOtherOptions } from "./option-checks.js";
+import type { AsyncModelOptions, S3MediaInput } from "../../async-invoke/async-types.js";
+import { mediaFormat, numberInRange, oneOf, refuseOtherOptions } from "../../async-invoke/option-checks.js";
 
 /**
  * Nova `embeddingPurpose` values.

@@ -1,9 +1,14 @@
 import { ResponseError } from "@bedrock-embeddings/core";
-import { parseJsonDocument, parseJsonLines } from "../s3/jsonl.js";
-import type { ObjectStore } from "../s3/object-store.js";
-import { joinS3Uri } from "../s3/s3-uri.js";
-import type { EmbeddingSegment, SegmentFailure } from "./async-types.js";
-import { asRecord, optionalNumber, optionalString, segmentVector } from "./segment-vector.js";
+import type { EmbeddingSegment, SegmentFailure } from "../../async-invoke/async-types.js";
+import {
+  asRecord,
+  optionalNumber,
+  optionalString,
+  segmentVector,
+} from "../../async-invoke/segment-vector.js";
+import { parseJsonDocument, parseJsonLines } from "../../s3/jsonl.js";
+import type { ObjectStore } from "../../s3/object-store.js";
+import { joinS3Uri } from "../../s3/s3-uri.js";
 
 /**
  * Segments and failures read from one invocation's output folder.

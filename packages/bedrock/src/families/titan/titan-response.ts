@@ -1,6 +1,6 @@
 import { ResponseError } from "@bedrock-embeddings/core";
-import type { ParsedEmbeddings, ParsedResponse } from "./model-family.js";
-import { describeValue, expectObject, isRecord, readTokenCount } from "./response-shape.js";
+import type { ParsedEmbeddings, ParsedResponse } from "../model-family.js";
+import { describeValue, expectObject, isRecord, readTokenCount } from "../response-shape.js";
 
 /**
  * Titan text bodies: `{embedding, inputTextTokenCount}`, and for v2 also

@@ -1,7 +1,7 @@
-import type { ModelFamily } from "./model-family.js";
-import { singleText } from "./response-shape.js";
-import { parseTitanResponse, parseTitanTypedResponse } from "./titan-response.js";
-import { textsOf, unpackedLength, wantsTypes } from "./wire-inputs.js";
+import type { ModelFamily } from "../model-family.js";
+import { singleText } from "../response-shape.js";
+import { parseTitanResponse, parseTitanTypedResponse } from "../titan/titan-response.js";
+import { textsOf, unpackedLength, wantsTypes } from "../wire-inputs.js";
 
 /**
  * Titan Text Embeddings V2. Body `{inputText, dimensions, normalize, embeddingTypes?}`:
@@ -13,6 +13,7 @@ import { textsOf, unpackedLength, wantsTypes } from "./wire-inputs.js";
 export const titanTextV2: ModelFamily = {
   name: "titan-text-v2",
   modelIds: ["amazon.titan-embed-text-v2:0"],
+  batchJobs: true,
   limits: { textsPerCall: 1, charactersPerText: 50_000, tokensPerText: 8192 },
   dimensions: { default: 1024, allowed: [256, 512, 1024], fixed: false },
   serverNormalize: true,

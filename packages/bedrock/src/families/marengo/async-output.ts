@@ -1,10 +1,15 @@
 import { ResponseError } from "@bedrock-embeddings/core";
-import { parseJsonDocument } from "../s3/jsonl.js";
-import type { ObjectStore } from "../s3/object-store.js";
-import { joinS3Uri } from "../s3/s3-uri.js";
-import type { EmbeddingSegment } from "./async-types.js";
-import type { SegmentsRead } from "./read-nova-output.js";
-import { asRecord, optionalNumber, optionalString, segmentVector } from "./segment-vector.js";
+import type { EmbeddingSegment } from "../../async-invoke/async-types.js";
+import {
+  asRecord,
+  optionalNumber,
+  optionalString,
+  segmentVector,
+} from "../../async-invoke/segment-vector.js";
+import { parseJsonDocument } from "../../s3/jsonl.js";
+import type { ObjectStore } from "../../s3/object-store.js";
+import { joinS3Uri } from "../../s3/s3-uri.js";
+import type { SegmentsRead } from "../nova-multimodal/async-output.js";
 
 /** The result file Marengo writes in the invocation folder. */
 export const MARENGO_RESULT_FILE = "output.json";

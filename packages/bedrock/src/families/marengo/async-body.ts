@@ -1,6 +1,6 @@
 import { InputError } from "@bedrock-embeddings/core";
-import type { AsyncEmbeddingInput, AsyncModelOptions, Segmentation } from "./async-types.js";
-import { numberInRange, oneOf, refuseOtherOptions } from "./option-checks.js";
+import type { AsyncEmbeddingInput, AsyncModelOptions, Segmentation } from "../../async-invoke/async-types.js";
+import { numberInRange, oneOf, refuseOtherOptions } from "../../async-invoke/option-checks.js";
 
 const MARENGO_27_OPTIONS = ["visual-text", "visual-image", "audio"];
 const MARENGO_30_OPTIONS = ["visual", "audio", "transcription"];

@@ -189,6 +189,8 @@ export interface ModelFamily {
   readonly modelIds: readonly string[];
   /** True when InvokeModel refuses the bare id and needs an inference profile (Marengo 2.7). */
   readonly onDemandNeedsProfile?: boolean;
+  /** True when Bedrock runs batch inference jobs (CreateModelInvocationJob) for this family. */
+  readonly batchJobs?: boolean;
   readonly limits: FamilyLimits;
   readonly dimensions: DimensionSpec;
   /** True when the model normalizes itself when asked (`normalize` in the body), so no client pass is needed. */

@@ -5,9 +5,9 @@ import {
   cohereTypedLength,
   parseCohereEmbeddings,
   parseCohereResponse,
-} from "./cohere-shared.js";
-import type { ModelFamily, RequestSettings } from "./model-family.js";
-import { imageDataUri, imageOf, modalityOfCall, textsOf } from "./wire-inputs.js";
+} from "../cohere/cohere-shared.js";
+import type { ModelFamily, RequestSettings } from "../model-family.js";
+import { imageDataUri, imageOf, modalityOfCall, textsOf } from "../wire-inputs.js";
 
 const FAMILY = "cohere-v4";
 

@@ -1,4 +1,4 @@
-import { estimateCostUsd } from "./estimate-cost.js";
+import { priceUsage } from "./estimate-cost.js";
 import { findPrice } from "./find-price.js";
 
 /**
@@ -22,6 +22,7 @@ export function callCostEstimator(model: { modelId: string; family: string }): C
   if (price === undefined) return undefined;
   return (inputTokens) => {
     if (inputTokens === undefined && price.textPerRequest === undefined) return undefined;
-    return estimateCostUsd({ ...model, inputTokens, requests: 1 })?.usd;
+    // The price is found once per embedder; each call only does the arithmetic.
+    return priceUsage(price, { inputTokens, requests: 1 }).usd;
   };
 }

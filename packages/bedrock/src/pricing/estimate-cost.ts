@@ -1,5 +1,5 @@
 import { findPrice } from "./find-price.js";
-import { PRICE_TABLE_DATE, type PriceRate } from "./price-rate.js";
+import { type ModelPrice, PRICE_TABLE_DATE, type PriceRate } from "./price-rate.js";
 
 /**
  * What was used, for `estimateCostUsd`. Give `modelId` (any form) or `family`, or both.
@@ -39,7 +39,8 @@ export interface CostEstimate {
   unpriced: string[];
 }
 
-interface Part {
+/** One priced kind of usage in an estimate: how much, at which rate, quoted per how many units. */
+export interface CostPart {
   quantity: number | undefined;
   rate: PriceRate | undefined;
   /** Units the rate is quoted per. */
@@ -61,7 +62,48 @@ interface Part {
 export function estimateCostUsd(input: CostInput): CostEstimate | undefined {
   const price = findPrice(input);
   if (price === undefined) return undefined;
-  const parts: Part[] = [
+  const { usd, billed, unpriced, discount } = priceUsage(price, input);
+  const unconfirmed = billed.some(({ rate }) => rate.unconfirmed) || discount?.unconfirmed === true;
+  const terms = billed.map(
+    ({ quantity, rate, label, rateLabel }) =>
+      `${quantity.toLocaleString("en-US")} ${label} × $${rate.usd}${rateLabel}${mark(rate)}`,
+  );
+  let batchNote = "";
+  if (input.batch) {
+    batchNote =
+      discount === undefined
+        ? "; batch priced at on-demand rates (no known batch discount)"
+        : `; less ${discount.usd * 100}% for batch${mark(discount)}`;
+  }
+  const missing = unpriced.length > 0 ? `; not included, no known rate: ${unpriced.join(", ")}` : "";
+  const model = input.modelId ?? price.family;
+  return {
+    usd,
+    basis: `${terms.length > 0 ? terms.join(" + ") : "nothing billable"}${batchNote}${missing} (${model}, price table of ${PRICE_TABLE_DATE})`,
+    priceDate: PRICE_TABLE_DATE,
+    unconfirmed,
+    unpriced,
+  };
+}
+
+/**
+ * The arithmetic of an estimate without its words: what each priced part adds, what has no
+ * rate, and the batch discount applied. Per-call pricing runs this alone, once per call, so it
+ * formats nothing.
+ *
+ * @example
+ * priceUsage(price, { inputTokens: 1_000_000 }).usd; // 0.02 for Titan v2
+ */
+export function priceUsage(
+  price: ModelPrice,
+  input: CostInput,
+): {
+  usd: number;
+  billed: (CostPart & { quantity: number; rate: PriceRate })[];
+  unpriced: string[];
+  discount: PriceRate | undefined;
+} {
+  const parts: CostPart[] = [
     part(input.inputTokens, price.textPerMillionTokens, 1_000_000, "text tokens", "/1M"),
     part(input.requests, price.textPerRequest, 1, "text requests", "/request"),
     part(input.images, price.perImage, 1, "images", "/image"),
@@ -69,10 +111,10 @@ export function estimateCostUsd(input: CostInput): CostEstimate | undefined {
     part(input.audioSeconds, price.perAudioSecond, 1, "seconds of audio", "/s"),
   ];
   let usd = 0;
-  let unconfirmed = false;
-  const terms: string[] = [];
+  const billed: (CostPart & { quantity: number; rate: PriceRate })[] = [];
   const unpriced: string[] = [];
-  for (const { quantity, rate, per, label, rateLabel } of parts) {
+  for (const entry of parts) {
+    const { quantity, rate, per, label } = entry;
     if (quantity === undefined || quantity === 0) continue;
     if (rate === undefined) {
       // Per-request pricing stands in for tokens and vice versa; only a part nobody prices is missing.
@@ -80,28 +122,11 @@ export function estimateCostUsd(input: CostInput): CostEstimate | undefined {
       continue;
     }
     usd += (quantity * rate.usd) / per;
-    unconfirmed ||= rate.unconfirmed;
-    terms.push(`${quantity.toLocaleString("en-US")} ${label} × $${rate.usd}${rateLabel}${mark(rate)}`);
+    billed.push({ ...entry, quantity, rate });
   }
-  let batchNote = "";
-  if (input.batch) {
-    const discount = price.batchDiscount;
-    if (discount === undefined) batchNote = "; batch priced at on-demand rates (no known batch discount)";
-    else {
-      usd *= 1 - discount.usd;
-      unconfirmed ||= discount.unconfirmed;
-      batchNote = `; less ${discount.usd * 100}% for batch${mark(discount)}`;
-    }
-  }
-  const missing = unpriced.length > 0 ? `; not included, no known rate: ${unpriced.join(", ")}` : "";
-  const model = input.modelId ?? price.family;
-  return {
-    usd: roundUsd(usd),
-    basis: `${terms.length > 0 ? terms.join(" + ") : "nothing billable"}${batchNote}${missing} (${model}, price table of ${PRICE_TABLE_DATE})`,
-    priceDate: PRICE_TABLE_DATE,
-    unconfirmed,
-    unpriced,
-  };
+  const discount = input.batch ? price.batchDiscount : undefined;
+  if (discount !== undefined) usd *= 1 - discount.usd;
+  return { usd: roundUsd(usd), billed, unpriced, discount };
 }
 
 function part(
@@ -110,7 +135,7 @@ function part(
   per: number,
   label: string,
   rateLabel: string,
-): Part {
+): CostPart {
   return { quantity, rate, per, label, rateLabel };
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { http2HandlerOptions, httpHandlerOptions, runtimeIdleTimeoutMs } from "../client/client-timeouts.js";
+import {
+  http2HandlerOptions,
+  httpHandlerOptions,
+  runtimeIdleTimeoutMs,
+  STREAMS_PER_SESSION,
+} from "../client/client-timeouts.js";
 import { MODEL_FAMILIES } from "../families/catalog.js";
 import { attemptTimeoutMs, type CallKind, DEFAULT_TIMEOUTS, stallTimeoutMs } from "./timeouts.js";
 
@@ -50,7 +55,8 @@ describe("default timeouts", () => {
     expect(http2HandlerOptions(runtimeIdleTimeoutMs(undefined))).toEqual({
       requestTimeout: 121_000,
       sessionTimeout: 121_000,
-      disableConcurrentStreams: true,
+      disableConcurrentStreams: false,
+      maxConcurrentStreams: STREAMS_PER_SESSION,
     });
     expect(httpHandlerOptions(DEFAULT_TIMEOUTS.controlPlaneAttemptMs)).toEqual({
       connectionTimeout: 10_000,

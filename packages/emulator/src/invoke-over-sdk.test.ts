@@ -47,6 +47,7 @@ async function invoke(modelId: string, body: unknown, using = client): Promise<R
 describe("the unmodified SDK client (HTTP/2 + SigV4)", () => {
   it.each([
     ["amazon.titan-embed-text-v1", { inputText: "hello" }, "embedding", 1536],
+    ["amazon.titan-embed-g1-text-02", { inputText: "hello" }, "embedding", 1536],
     ["amazon.titan-embed-text-v2:0", { inputText: "hello", dimensions: 512 }, "embedding", 512],
     ["cohere.embed-english-v3", { texts: ["hello"], input_type: "search_query" }, "embeddings", 1],
     [
@@ -82,7 +83,7 @@ describe("the unmodified SDK client (HTTP/2 + SigV4)", () => {
   });
 
   it("raises the typed ValidationException for unknown ids and bad bodies", async () => {
-    await expect(invoke("amazon.titan-embed-g1-text-02", { inputText: "x" })).rejects.toMatchObject({
+    await expect(invoke("amazon.titan-embed-text-v3:0", { inputText: "x" })).rejects.toMatchObject({
       name: "ValidationException",
       message: "The provided model identifier is invalid.",
       $metadata: { httpStatusCode: 400 },

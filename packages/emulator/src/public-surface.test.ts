@@ -7,6 +7,7 @@ const expectedExports: Record<string, readonly string[]> = {
     "EMULATOR_DEFAULT_BEARER_TOKEN",
     "EMULATOR_DEFAULT_CREDENTIALS",
     "EMULATOR_FAIL_MARKER",
+    "EMULATOR_FAMILIES",
     "EMULATOR_MODEL_IDS",
     "EMULATOR_PARTIAL_MARKER",
     "EmulatorListenError",

@@ -12,7 +12,8 @@ import {
   randomJobId,
   requestRegion,
 } from "../control-plane/rest-json.js";
-import { validateNovaRequest } from "../families/nova-request.js";
+import { validateNovaRequest } from "../families/nova-multimodal/request.js";
+import { servedFamilies } from "../families/served-families.js";
 import { canonicalModelId } from "../models/served-models.js";
 import { validationError } from "../protocol/aws-service-error.js";
 import { bedrockS3UriPattern, bedrockS3UriPatternText, joinS3Uri } from "../s3/s3-uri.js";
@@ -41,11 +42,9 @@ export interface AsyncInvocation {
   bucketOwner?: string;
 }
 
-const asyncModels = new Set([
-  "amazon.nova-2-multimodal-embeddings-v1:0",
-  "twelvelabs.marengo-embed-2-7-v1:0",
-  "twelvelabs.marengo-embed-3-0-v1:0",
-]);
+const asyncModels = new Set(
+  servedFamilies.filter((family) => family.asyncInvoke).flatMap((family) => family.modelIds),
+);
 const foundationModelArn = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]*::foundation-model\/(.+)$/;
 
 interface OutputDataConfig {

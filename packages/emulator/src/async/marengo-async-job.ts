@@ -1,17 +1,10 @@
-import type { Marengo27Request } from "../families/marengo-embed-2-7.js";
-import {
-  embedMarengo27TextOrImage,
-  marengo27Dimensions,
-  marengo27EmbeddingOptions,
-  marengo27Schema,
-} from "../families/marengo-embed-2-7.js";
-import type { Marengo30Timed } from "../families/marengo-embed-3-0.js";
-import {
-  embedMarengo30Static,
-  marengo30Dimensions,
-  validateMarengo30,
-} from "../families/marengo-embed-3-0.js";
-import { readMarengoMedia } from "../families/marengo-media.js";
+import { embedMarengo27TextOrImage, marengo27Dimensions } from "../families/marengo-2-7/index.js";
+import type { Marengo27Request } from "../families/marengo-2-7/request.js";
+import { marengo27EmbeddingOptions, marengo27Schema } from "../families/marengo-2-7/request.js";
+import { embedMarengo30Static, marengo30Dimensions } from "../families/marengo-3-0/index.js";
+import type { Marengo30Timed } from "../families/marengo-3-0/request.js";
+import { validateMarengo30 } from "../families/marengo-3-0/request.js";
+import { readMarengoMedia } from "../families/shared/marengo-media.js";
 import { mediaDurationSeconds } from "../media/media-duration.js";
 import { embedBytes } from "../media/media-embedding.js";
 import type { S3ObjectStore } from "../s3/s3-object-store.js";

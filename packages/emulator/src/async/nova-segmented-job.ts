@@ -1,6 +1,10 @@
-import type { NovaEmbedding } from "../families/nova-multimodal-embeddings.js";
-import { checkNovaImage, embedNovaMedia, embedNovaText } from "../families/nova-multimodal-embeddings.js";
-import type { NovaMediaParams, NovaTextParams, ValidNovaRequest } from "../families/nova-request.js";
+import type { NovaEmbedding } from "../families/nova-multimodal/embed.js";
+import { checkNovaImage, embedNovaMedia, embedNovaText } from "../families/nova-multimodal/embed.js";
+import type {
+  NovaMediaParams,
+  NovaTextParams,
+  ValidNovaRequest,
+} from "../families/nova-multimodal/request.js";
 import { mediaDurationSeconds } from "../media/media-duration.js";
 import { embedBytes } from "../media/media-embedding.js";
 import { AwsServiceError } from "../protocol/aws-service-error.js";

@@ -1,8 +1,11 @@
+import { servedFamilies } from "../families/served-families.js";
 import { validationError } from "../protocol/aws-service-error.js";
 import { geoProfileId } from "./geo-prefixes.js";
 
 // Models Bedrock serves on InvokeModel only through an inference profile (system or application).
-const profileOnlyModels = new Set(["twelvelabs.marengo-embed-2-7-v1:0"]);
+const profileOnlyModels = new Set(
+  servedFamilies.filter((family) => family.onDemandNeedsProfile).flatMap((family) => family.modelIds),
+);
 const inferenceProfileArn = /^arn:aws[a-z-]*:bedrock:[a-z0-9-]+:\d{12}:(?:application-)?inference-profile\//;
 
 /**

@@ -3,9 +3,10 @@ import { resolveModelIdentifier } from "./resolve-model-identifier.js";
 import { EMULATOR_MODEL_IDS } from "./served-models.js";
 
 describe("resolveModelIdentifier", () => {
-  it("serves the nine embedding model ids", () => {
+  it("serves the ten embedding model ids", () => {
     expect([...EMULATOR_MODEL_IDS].sort()).toEqual([
       "amazon.nova-2-multimodal-embeddings-v1:0",
+      "amazon.titan-embed-g1-text-02",
       "amazon.titan-embed-image-v1",
       "amazon.titan-embed-text-v1",
       "amazon.titan-embed-text-v2:0",
@@ -24,6 +25,7 @@ describe("resolveModelIdentifier", () => {
     ["us-gov.amazon.titan-embed-text-v2:0", "amazon.titan-embed-text-v2:0"],
     ["apac.cohere.embed-multilingual-v3", "cohere.embed-multilingual-v3"],
     ["amazon.titan-embed-text-v1:2:8k", "amazon.titan-embed-text-v1"],
+    ["amazon.titan-embed-g1-text-02", "amazon.titan-embed-g1-text-02"],
     ["arn:aws:bedrock:us-east-1::foundation-model/cohere.embed-english-v3", "cohere.embed-english-v3"],
     [
       "arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/amazon.titan-embed-text-v2:0",
@@ -47,7 +49,7 @@ describe("resolveModelIdentifier", () => {
   });
 
   it.each([
-    "amazon.titan-embed-g1-text-02",
+    "amazon.titan-embed-text-v3:0",
     "xx.cohere.embed-v4:0",
     "ca.amazon.titan-embed-text-v2:0",
     "sa.cohere.embed-v4:0",

@@ -1,48 +1,14 @@
-import { embedText } from "../embedding/local-embedding-model.js";
-import type { CohereEmbeddingType } from "../embedding/quantize.js";
-import { countTokens } from "../embedding/token-count.js";
-import { assertMatchesSchema, malformedInputError } from "../validation/malformed-input.js";
-import type { ObjectSchema } from "../validation/schema.js";
-import { embedCohereImage, scaleLike } from "./cohere-image-input.js";
-import { cohereByTypeResponse, cohereEmbeddingTypes, cohereFloatsResponse } from "./cohere-response.js";
-import type { FamilyResult, ModelFamily } from "./model-family.js";
+import { embedText } from "../../embedding/local-embedding-model.js";
+import { countTokens } from "../../embedding/token-count.js";
+import { assertMatchesSchema, malformedInputError } from "../../validation/malformed-input.js";
+import type { FamilyResult, ModelFamily } from "../model-family.js";
+import { embedCohereImage, scaleLike } from "../shared/cohere-image-input.js";
+import { cohereByTypeResponse, cohereFloatsResponse } from "../shared/cohere-response.js";
+import { type CohereV3Request, imageRequestSchema, textRequestSchema } from "./request.js";
 
 const dimensions = 1024;
 // Cohere vectors are not normalized; image vectors get a length in the same range as text ones.
 const imageVectorLength = 8;
-
-const inputTypes = ["search_document", "search_query", "classification", "clustering", "image"];
-const commonProperties = {
-  input_type: { kind: "enum", values: inputTypes },
-  truncate: { kind: "enum", values: ["NONE", "START", "END"] },
-  embedding_types: { kind: "array", minItems: 1, items: { kind: "enum", values: cohereEmbeddingTypes } },
-} as const;
-
-const textRequestSchema: ObjectSchema = {
-  kind: "object",
-  required: ["texts", "input_type"],
-  properties: {
-    texts: { kind: "array", minItems: 1, maxItems: 96, items: { kind: "string", maxLength: 2048 } },
-    ...commonProperties,
-  },
-};
-
-// `texts` is not a property here, so sending both is reported as an extraneous key, as everit would.
-const imageRequestSchema: ObjectSchema = {
-  kind: "object",
-  required: ["images", "input_type"],
-  properties: {
-    images: { kind: "array", minItems: 1, maxItems: 1, items: { kind: "string" } },
-    ...commonProperties,
-  },
-};
-
-interface CohereV3Request {
-  texts?: string[];
-  images?: string[];
-  input_type: string;
-  embedding_types?: CohereEmbeddingType[];
-}
 
 /**
  * `cohere.embed-english-v3` and `cohere.embed-multilingual-v3`: up to 96 texts of at most 2,048 characters,
@@ -50,6 +16,10 @@ interface CohereV3Request {
  * The token count travels only in the response header.
  */
 export const cohereEmbedV3: ModelFamily = {
+  name: "cohere-v3",
+  modelIds: ["cohere.embed-english-v3", "cohere.embed-multilingual-v3"],
+  variantIds: {},
+  defaultDimension: dimensions,
   invoke(body: unknown): FamilyResult {
     const hasImages = typeof body === "object" && body !== null && Object.hasOwn(body, "images");
     return hasImages ? invokeWithImage(body) : invokeWithTexts(body);

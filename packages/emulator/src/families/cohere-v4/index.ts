@@ -1,88 +1,26 @@
-import { embedText } from "../embedding/local-embedding-model.js";
-import type { CohereEmbeddingType } from "../embedding/quantize.js";
-import { countTokens, truncateToTokens } from "../embedding/token-count.js";
-import type { ImageFormat } from "../media/image-header.js";
-import { combineVectors } from "../media/media-embedding.js";
-import { validationError } from "../protocol/aws-service-error.js";
-import { assertMatchesSchema, malformedInputError } from "../validation/malformed-input.js";
-import type { ObjectSchema, Schema } from "../validation/schema.js";
-import type { EmbeddedImage } from "./cohere-image-input.js";
-import { embedCohereImage, scaleLike } from "./cohere-image-input.js";
-import { cohereByTypeResponse, cohereEmbeddingTypes } from "./cohere-response.js";
-import type { FamilyResult, ModelFamily } from "./model-family.js";
+import { embedText } from "../../embedding/local-embedding-model.js";
+import { countTokens, truncateToTokens } from "../../embedding/token-count.js";
+import type { ImageFormat } from "../../media/image-header.js";
+import { combineVectors } from "../../media/media-embedding.js";
+import { validationError } from "../../protocol/aws-service-error.js";
+import { assertMatchesSchema, malformedInputError } from "../../validation/malformed-input.js";
+import type { FamilyResult, ModelFamily } from "../model-family.js";
+import type { EmbeddedImage } from "../shared/cohere-image-input.js";
+import { embedCohereImage, scaleLike } from "../shared/cohere-image-input.js";
+import { cohereByTypeResponse } from "../shared/cohere-response.js";
+import {
+  type CohereV4Options,
+  type ContentPart,
+  imageRequestSchema,
+  inputsRequestSchema,
+  textRequestSchema,
+} from "./request.js";
 
 const defaultMaxTokens = 128_000;
+const defaultDimension = 1536;
 const imageFormats: readonly ImageFormat[] = ["png", "jpeg", "webp", "gif"];
 // Cohere vectors are not normalized; image and interleaved vectors get a length in the text vectors' range.
 const mixedVectorLength = 8;
-
-const commonProperties: Record<string, Schema> = {
-  input_type: { kind: "enum", values: ["search_document", "search_query", "classification", "clustering"] },
-  output_dimension: { kind: "enum", values: [256, 512, 1024, 1536] },
-  embedding_types: { kind: "array", minItems: 1, items: { kind: "enum", values: cohereEmbeddingTypes } },
-  max_tokens: { kind: "integer", minimum: 1 },
-  truncate: { kind: "enum", values: ["NONE", "LEFT", "RIGHT"] },
-};
-
-// Each schema lists only its own input field, so mixing texts, images and inputs is an extraneous key.
-const textRequestSchema: ObjectSchema = {
-  kind: "object",
-  required: ["texts", "input_type"],
-  properties: {
-    texts: { kind: "array", minItems: 1, maxItems: 96, items: { kind: "string" } },
-    ...commonProperties,
-  },
-};
-
-const imageRequestSchema: ObjectSchema = {
-  kind: "object",
-  required: ["images", "input_type"],
-  properties: {
-    images: { kind: "array", minItems: 1, maxItems: 96, items: { kind: "string" } },
-    ...commonProperties,
-  },
-};
-
-const contentSchema: ObjectSchema = {
-  kind: "object",
-  required: ["type"],
-  properties: {
-    type: { kind: "enum", values: ["text", "image_url"] },
-    text: { kind: "string" },
-    image_url: { kind: "object", required: ["url"], properties: { url: { kind: "string" } } },
-  },
-};
-
-const inputsRequestSchema: ObjectSchema = {
-  kind: "object",
-  required: ["inputs", "input_type"],
-  properties: {
-    inputs: {
-      kind: "array",
-      minItems: 1,
-      maxItems: 96,
-      items: {
-        kind: "object",
-        required: ["content"],
-        properties: { content: { kind: "array", minItems: 1, items: contentSchema } },
-      },
-    },
-    ...commonProperties,
-  },
-};
-
-interface CohereV4Options {
-  output_dimension?: number;
-  embedding_types?: CohereEmbeddingType[];
-  max_tokens?: number;
-  truncate?: "NONE" | "LEFT" | "RIGHT";
-}
-
-interface ContentPart {
-  type: "text" | "image_url";
-  text?: string;
-  image_url?: { url: string };
-}
 
 /**
  * `cohere.embed-v4:0`: selectable output dimension (default 1536). Accepts `texts`, `images` (PNG, JPEG, WebP or
@@ -90,6 +28,10 @@ interface ContentPart {
  * Without `embedding_types` it still answers in the by-type shape (`embeddings.float`), which real clients parse.
  */
 export const cohereEmbedV4: ModelFamily = {
+  name: "cohere-v4",
+  modelIds: ["cohere.embed-v4:0"],
+  variantIds: {},
+  defaultDimension,
   invoke(body: unknown): FamilyResult {
     const has = (key: string) => typeof body === "object" && body !== null && Object.hasOwn(body, key);
     if (!has("texts") && has("images")) return invokeWithImages(body);
@@ -102,7 +44,7 @@ function invokeWithTexts(body: unknown): FamilyResult {
   assertMatchesSchema(body, textRequestSchema);
   const request = body as CohereV4Options & { texts: string[] };
   const texts = request.texts.map((text, index) => fitToMaxTokens(text, index, request));
-  const dimensions = request.output_dimension ?? 1536;
+  const dimensions = request.output_dimension ?? defaultDimension;
   const vectors = texts.map((text) => embedText(text, dimensions, { normalize: false }));
   const inputTokenCount = texts.reduce((total, text) => total + countTokens(text), 0);
   return {
@@ -114,7 +56,7 @@ function invokeWithTexts(body: unknown): FamilyResult {
 function invokeWithImages(body: unknown): FamilyResult {
   assertMatchesSchema(body, imageRequestSchema);
   const request = body as CohereV4Options & { images: string[] };
-  const dimensions = request.output_dimension ?? 1536;
+  const dimensions = request.output_dimension ?? defaultDimension;
   const images = request.images.map((uri, index) =>
     embedCohereImage(uri, `#/images/${index}`, imageFormats, dimensions),
   );
@@ -129,7 +71,7 @@ function invokeWithImages(body: unknown): FamilyResult {
 function invokeWithInputs(body: unknown): FamilyResult {
   assertMatchesSchema(body, inputsRequestSchema);
   const request = body as CohereV4Options & { inputs: Array<{ content: ContentPart[] }> };
-  const dimensions = request.output_dimension ?? 1536;
+  const dimensions = request.output_dimension ?? defaultDimension;
   let inputTokenCount = 0;
   const images: EmbeddedImage[] = [];
   const vectors = request.inputs.map((input, inputIndex) => {

@@ -1,114 +1,14 @@
-import { combineVectors } from "../media/media-embedding.js";
-import { validationError } from "../protocol/aws-service-error.js";
-import { noS3Context } from "../s3/s3-sources.js";
-import { assertMatchesSchema, malformedInputError } from "../validation/malformed-input.js";
-import type { ObjectSchema, Schema } from "../validation/schema.js";
-import type { MarengoMediaSource } from "./marengo-media.js";
-import {
-  embedMarengoImage,
-  embedMarengoText,
-  marengoMediaSourceSchema,
-  readMarengoMedia,
-} from "./marengo-media.js";
-import type { FamilyResult, InvocationContext, ModelFamily } from "./model-family.js";
+import { combineVectors } from "../../media/media-embedding.js";
+import { validationError } from "../../protocol/aws-service-error.js";
+import { noS3Context } from "../../s3/s3-sources.js";
+import { malformedInputError } from "../../validation/malformed-input.js";
+import type { FamilyResult, InvocationContext, ModelFamily } from "../model-family.js";
+import type { MarengoMediaSource } from "../shared/marengo-media.js";
+import { embedMarengoImage, embedMarengoText, readMarengoMedia } from "../shared/marengo-media.js";
+import { type Marengo30Request, validateMarengo30 } from "./request.js";
 
 export const marengo30Dimensions = 512;
 export const marengo30MaxTextTokens = 500;
-const inputTypes = ["text", "image", "text_image", "multi_input", "video", "audio"] as const;
-export type Marengo30InputType = (typeof inputTypes)[number];
-
-const timedMediaSchema: ObjectSchema = {
-  kind: "object",
-  required: ["mediaSource"],
-  properties: {
-    mediaSource: marengoMediaSourceSchema,
-    startSec: { kind: "any" },
-    endSec: { kind: "any" },
-    segmentation: { kind: "any" },
-    embeddingOption: {
-      kind: "array",
-      minItems: 1,
-      items: { kind: "enum", values: ["visual", "audio", "transcription"] },
-    },
-    embeddingType: { kind: "any" },
-    embeddingScope: { kind: "array", minItems: 1, items: { kind: "enum", values: ["clip", "asset"] } },
-  },
-};
-
-const nestedSchemas: Record<Marengo30InputType, Schema> = {
-  text: { kind: "object", required: ["inputText"], properties: { inputText: { kind: "string" } } },
-  image: { kind: "object", required: ["mediaSource"], properties: { mediaSource: marengoMediaSourceSchema } },
-  text_image: {
-    kind: "object",
-    required: ["inputText", "mediaSource"],
-    properties: { inputText: { kind: "string" }, mediaSource: marengoMediaSourceSchema },
-  },
-  multi_input: {
-    kind: "object",
-    required: ["mediaSources"],
-    properties: {
-      inputText: { kind: "string" },
-      mediaSources: {
-        kind: "array",
-        minItems: 1,
-        items: {
-          kind: "object",
-          required: ["name", "mediaType"],
-          properties: {
-            name: { kind: "string", minLength: 1 },
-            mediaType: { kind: "enum", values: ["image"] },
-            base64String: { kind: "string" },
-            s3Location: marengoMediaSourceSchema.properties["s3Location"] as Schema,
-          },
-        },
-      },
-    },
-  },
-  video: timedMediaSchema,
-  audio: timedMediaSchema,
-};
-
-/** The schema for one Marengo 3.0 input type: the input nests under a key named after `inputType`. */
-export function marengo30Schema(inputType: Marengo30InputType): ObjectSchema {
-  return {
-    kind: "object",
-    required: ["inputType", inputType],
-    properties: {
-      inputType: { kind: "enum", values: inputTypes },
-      inferenceId: { kind: "string" },
-      [inputType]: nestedSchemas[inputType],
-    },
-  };
-}
-
-export interface Marengo30Timed {
-  mediaSource: MarengoMediaSource;
-  startSec?: unknown;
-  endSec?: unknown;
-  segmentation?: unknown;
-  embeddingOption?: string[];
-  embeddingType?: unknown;
-  embeddingScope?: string[];
-}
-
-interface Marengo30Request {
-  inputType: Marengo30InputType;
-  text?: { inputText: string };
-  image?: { mediaSource: MarengoMediaSource };
-  text_image?: { inputText: string; mediaSource: MarengoMediaSource };
-  multi_input?: { inputText?: string; mediaSources: Array<MarengoMediaSource & { name: string }> };
-  video?: Marengo30Timed;
-  audio?: Marengo30Timed;
-}
-
-/** Validates a Marengo 3.0 body and returns its input type (sync and async share this). */
-export function validateMarengo30(body: unknown): Marengo30InputType {
-  const inputType = (body as { inputType?: unknown } | null)?.inputType;
-  const known = inputTypes.find((type) => type === inputType);
-  // An unknown or missing inputType is reported through the text schema's enum and required checks.
-  assertMatchesSchema(body, marengo30Schema(known ?? "text"));
-  return known ?? "text";
-}
 
 /** Embeds a text, image, text_image or multi_input Marengo 3.0 request into one 512-float vector. */
 export function embedMarengo30Static(
@@ -172,6 +72,11 @@ function embedMultiInput(
  * `{"data": [{"embedding": [512 floats]}]}` (an array, which is what real clients parse).
  */
 export const marengoEmbed30: ModelFamily = {
+  name: "marengo-3-0",
+  modelIds: ["twelvelabs.marengo-embed-3-0-v1:0"],
+  variantIds: {},
+  defaultDimension: marengo30Dimensions,
+  asyncInvoke: true,
   invoke(body: unknown, context: InvocationContext = noS3Context): FamilyResult {
     validateMarengo30(body);
     const { vector, tokens } = embedMarengo30Static(body, context);

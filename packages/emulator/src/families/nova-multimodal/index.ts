@@ -1,16 +1,14 @@
-import { embedText } from "../embedding/local-embedding-model.js";
-import { countTokens, truncateToTokens } from "../embedding/token-count.js";
-import { mediaDurationSeconds } from "../media/media-duration.js";
-import { embedBytes } from "../media/media-embedding.js";
-import { validationError } from "../protocol/aws-service-error.js";
-import { noS3Context } from "../s3/s3-sources.js";
-import { checkImage, decodeBase64Field, mebibyte } from "./media-input.js";
-import type { FamilyResult, InvocationContext, ModelFamily } from "./model-family.js";
-import type { NovaMediaParams, NovaModality, NovaSource, NovaTextParams } from "./nova-request.js";
-import { novaImageFormats, validateNovaRequest } from "./nova-request.js";
+import { mediaDurationSeconds } from "../../media/media-duration.js";
+import { embedBytes } from "../../media/media-embedding.js";
+import { validationError } from "../../protocol/aws-service-error.js";
+import { noS3Context } from "../../s3/s3-sources.js";
+import type { FamilyResult, InvocationContext, ModelFamily } from "../model-family.js";
+import { decodeBase64Field, mebibyte } from "../shared/media-input.js";
+import { checkNovaImage, embedNovaMedia, embedNovaText } from "./embed.js";
+import type { NovaMediaParams, NovaModality, NovaSource, NovaTextParams } from "./request.js";
+import { novaDefaultDimension, validateNovaRequest } from "./request.js";
 
-/** Nova's context: 8K tokens of text, 30 s of audio or video. */
-export const novaMaxTextTokens = 8192;
+// Nova's context holds 30 s of audio or video; InvokeModel refuses longer media.
 const maxSyncMediaSeconds = 30;
 const maxInlineBase64Characters = 25 * mebibyte;
 const maxSyncS3Bytes: Record<NovaModality, number> = {
@@ -27,13 +25,6 @@ export interface NovaSourceContent {
   metadata: Record<string, string>;
 }
 
-/** One entry of Nova's `embeddings` array. */
-export interface NovaEmbedding {
-  embeddingType: "TEXT" | "IMAGE" | "VIDEO" | "AUDIO" | "AUDIO_VIDEO_COMBINED";
-  embedding: number[];
-  truncatedCharLength?: number;
-}
-
 /**
  * `amazon.nova-2-multimodal-embeddings-v1:0` on InvokeModel: `SINGLE_EMBEDDING` of one text, image, audio or
  * video input (inline base64 up to 25 MB, or an S3 object), 256/384/1024/3072 dimensions (default 3072).
@@ -41,6 +32,11 @@ export interface NovaEmbedding {
  * `truncatedCharLength`; audio and video must be at most 30 s (see `mediaDurationSeconds`).
  */
 export const novaMultimodalEmbeddings: ModelFamily = {
+  name: "nova-multimodal",
+  modelIds: ["amazon.nova-2-multimodal-embeddings-v1:0"],
+  variantIds: {},
+  defaultDimension: novaDefaultDimension,
+  asyncInvoke: true,
   invoke(body: unknown, context: InvocationContext = noS3Context): FamilyResult {
     const { params, modality, dimension } = validateNovaRequest(body, "SINGLE_EMBEDDING");
     if (modality === "text") {
@@ -72,67 +68,6 @@ export const novaMultimodalEmbeddings: ModelFamily = {
     };
   },
 };
-
-/** Embeds one text the way Nova does, applying `truncationMode` to anything over 8,192 tokens. */
-export function embedNovaText(
-  text: string,
-  truncationMode: "START" | "END" | "NONE",
-  dimension: number,
-): { result: NovaEmbedding; tokens: number } {
-  const tokens = countTokens(text);
-  if (tokens <= novaMaxTextTokens) {
-    return {
-      result: { embeddingType: "TEXT", embedding: embedText(text, dimension, { normalize: true }) },
-      tokens,
-    };
-  }
-  if (truncationMode === "NONE") {
-    throw validationError(
-      `The text input has ${tokens} tokens, which exceeds the maximum of ${novaMaxTextTokens}. Set truncationMode to START or END to truncate it.`,
-    );
-  }
-  // START drops the beginning of the text, END drops its end.
-  const kept = truncateToTokens(text, novaMaxTextTokens, truncationMode === "START" ? "end" : "start");
-  return {
-    result: {
-      embeddingType: "TEXT",
-      embedding: embedText(kept, dimension, { normalize: true }),
-      truncatedCharLength: [...kept].length,
-    },
-    tokens: countTokens(kept),
-  };
-}
-
-/** AUDIO gives one AUDIO entry; video gives AUDIO_VIDEO_COMBINED, or VIDEO and AUDIO when separate. */
-export function embedNovaMedia(
-  bytes: Uint8Array,
-  modality: "audio" | "video",
-  media: NovaMediaParams,
-  dimension: number,
-  salt = "",
-): NovaEmbedding[] {
-  if (modality === "audio")
-    return [{ embeddingType: "AUDIO", embedding: embedBytes(bytes, dimension, `nova-audio${salt}`) }];
-  if (media.embeddingMode === "AUDIO_VIDEO_SEPARATE") {
-    return [
-      { embeddingType: "VIDEO", embedding: embedBytes(bytes, dimension, `nova-video${salt}`) },
-      { embeddingType: "AUDIO", embedding: embedBytes(bytes, dimension, `nova-audio${salt}`) },
-    ];
-  }
-  return [
-    { embeddingType: "AUDIO_VIDEO_COMBINED", embedding: embedBytes(bytes, dimension, `nova-av${salt}`) },
-  ];
-}
-
-/** The declared `format` must match what the image's header says it is. */
-export function checkNovaImage(bytes: Buffer, declaredFormat: string): void {
-  const header = checkImage(bytes, { formats: novaImageFormats, maxBytes: 50 * mebibyte }, "The image input");
-  if (header.format !== declaredFormat) {
-    throw validationError(
-      `The image input is ${header.format} data, but its format is given as ${declaredFormat}.`,
-    );
-  }
-}
 
 function readSource(
   source: NovaSource,

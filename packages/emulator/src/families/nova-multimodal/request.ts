@@ -1,7 +1,7 @@
-import { validationError } from "../protocol/aws-service-error.js";
-import { malformedInputError } from "../validation/malformed-input.js";
-import type { ObjectSchema, Schema } from "../validation/schema.js";
-import { validateSchema } from "../validation/validate-schema.js";
+import { validationError } from "../../protocol/aws-service-error.js";
+import { malformedInputError } from "../../validation/malformed-input.js";
+import type { ObjectSchema, Schema } from "../../validation/schema.js";
+import { validateSchema } from "../../validation/validate-schema.js";
 
 /** The modalities a Nova Multimodal Embeddings request can carry (exactly one per request). */
 export const novaModalities = ["text", "image", "audio", "video"] as const;
@@ -18,6 +18,9 @@ export const novaEmbeddingPurposes = [
   "CLASSIFICATION",
   "CLUSTERING",
 ];
+
+/** The vector length Nova returns when `embeddingDimension` is not set. */
+export const novaDefaultDimension = 3072;
 
 export const novaImageFormats = ["png", "jpeg", "gif", "webp"] as const;
 
@@ -200,7 +203,7 @@ export function validateNovaRequest(
       `StartAsyncInvoke with SEGMENTED_EMBEDDING reads its input from Amazon S3: set ${modality}.source.s3Location.uri.`,
     );
   }
-  return { params, modality, dimension: params.embeddingDimension ?? 3072 };
+  return { params, modality, dimension: params.embeddingDimension ?? novaDefaultDimension };
 }
 
 function checkSource(source: NovaSource, pointer: string): void {

@@ -1,7 +1,7 @@
-import { parseDataUri } from "../media/data-uri.js";
-import type { ImageFormat } from "../media/image-header.js";
-import { embedBytes } from "../media/media-embedding.js";
-import { malformedInputError } from "../validation/malformed-input.js";
+import { parseDataUri } from "../../media/data-uri.js";
+import type { ImageFormat } from "../../media/image-header.js";
+import { embedBytes } from "../../media/media-embedding.js";
+import { malformedInputError } from "../../validation/malformed-input.js";
 import { checkImage, mebibyte } from "./media-input.js";
 
 /** Image metadata Cohere returns next to image embeddings. */

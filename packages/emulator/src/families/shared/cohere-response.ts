@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { CohereEmbeddingType } from "../embedding/quantize.js";
-import { encodeEmbedding } from "../embedding/quantize.js";
+import type { CohereEmbeddingType } from "../../embedding/quantize.js";
+import { encodeEmbedding } from "../../embedding/quantize.js";
 
 export const cohereEmbeddingTypes: readonly CohereEmbeddingType[] = [
   "float",

@@ -1,11 +1,11 @@
-import { embedText } from "../embedding/local-embedding-model.js";
-import { countTokens, truncateToTokens } from "../embedding/token-count.js";
-import { embedBytes } from "../media/media-embedding.js";
-import { validationError } from "../protocol/aws-service-error.js";
-import { malformedInputError } from "../validation/malformed-input.js";
-import type { ObjectSchema } from "../validation/schema.js";
+import { embedText } from "../../embedding/local-embedding-model.js";
+import { countTokens, truncateToTokens } from "../../embedding/token-count.js";
+import { embedBytes } from "../../media/media-embedding.js";
+import { validationError } from "../../protocol/aws-service-error.js";
+import { malformedInputError } from "../../validation/malformed-input.js";
+import type { ObjectSchema } from "../../validation/schema.js";
+import type { InvocationContext } from "../model-family.js";
 import { checkImage, decodeBase64Field, mebibyte } from "./media-input.js";
-import type { InvocationContext } from "./model-family.js";
 
 /** `{"base64String": "..."}` or `{"s3Location": {"uri": "s3://...", "bucketOwner"?: "..."}}`. */
 export interface MarengoMediaSource {

@@ -1,8 +1,8 @@
-import { decodeBase64 } from "../media/base64.js";
-import type { ImageFormat, ImageHeader } from "../media/image-header.js";
-import { readImageHeader } from "../media/image-header.js";
-import { validationError } from "../protocol/aws-service-error.js";
-import { malformedInputError } from "../validation/malformed-input.js";
+import { decodeBase64 } from "../../media/base64.js";
+import type { ImageFormat, ImageHeader } from "../../media/image-header.js";
+import { readImageHeader } from "../../media/image-header.js";
+import { validationError } from "../../protocol/aws-service-error.js";
+import { malformedInputError } from "../../validation/malformed-input.js";
 
 /** One mebibyte; Bedrock's "MB" limits on media are binary megabytes. */
 export const mebibyte = 1024 * 1024;

@@ -1,4 +1,4 @@
-import { validationError } from "../protocol/aws-service-error.js";
+import { validationError } from "../../protocol/aws-service-error.js";
 
 /** Titan text models reject inputs over 8,192 tokens with this message (seen from the live service). */
 export function assertWithinTitanTokenLimit(tokenCount: number, maxTokens = 8192): void {

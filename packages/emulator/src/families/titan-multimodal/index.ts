@@ -1,11 +1,11 @@
-import { embedText } from "../embedding/local-embedding-model.js";
-import { countTokens } from "../embedding/token-count.js";
-import { combineVectors, embedBytes } from "../media/media-embedding.js";
-import { assertMatchesSchema, malformedInputError } from "../validation/malformed-input.js";
-import type { ObjectSchema } from "../validation/schema.js";
-import { checkImage, decodeBase64Field, mebibyte } from "./media-input.js";
-import type { FamilyResult, ModelFamily } from "./model-family.js";
-import { assertWithinTitanTokenLimit } from "./titan-token-limit.js";
+import { embedText } from "../../embedding/local-embedding-model.js";
+import { countTokens } from "../../embedding/token-count.js";
+import { combineVectors, embedBytes } from "../../media/media-embedding.js";
+import { assertMatchesSchema, malformedInputError } from "../../validation/malformed-input.js";
+import type { ObjectSchema } from "../../validation/schema.js";
+import type { FamilyResult, ModelFamily } from "../model-family.js";
+import { checkImage, decodeBase64Field, mebibyte } from "../shared/media-input.js";
+import { assertWithinTitanTokenLimit } from "../shared/titan-token-limit.js";
 
 const requestSchema: ObjectSchema = {
   kind: "object",
@@ -21,6 +21,7 @@ const requestSchema: ObjectSchema = {
 
 const imageRules = { formats: ["png", "jpeg"], maxBytes: 25 * mebibyte, maxSide: 2048 } as const;
 const maxTextTokens = 256;
+const defaultDimension = 1024;
 
 interface TitanImageRequest {
   inputText?: string;
@@ -33,13 +34,17 @@ interface TitanImageRequest {
  * image (25 MB, 2048x2048 px); with both, the embedding is the average of the two. 256, 384 or 1024 dimensions.
  */
 export const titanEmbedImageV1: ModelFamily = {
+  name: "titan-multimodal",
+  modelIds: ["amazon.titan-embed-image-v1"],
+  variantIds: {},
+  defaultDimension,
   invoke(body: unknown): FamilyResult {
     assertMatchesSchema(body, requestSchema);
     const request = body as TitanImageRequest;
     if (request.inputText === undefined && request.inputImage === undefined) {
       throw malformedInputError(["#: at least one of [inputText, inputImage] is required"]);
     }
-    const dimensions = request.embeddingConfig?.outputEmbeddingLength ?? 1024;
+    const dimensions = request.embeddingConfig?.outputEmbeddingLength ?? defaultDimension;
     const vectors: number[][] = [];
     let inputTextTokenCount = 0;
     if (request.inputText !== undefined) {

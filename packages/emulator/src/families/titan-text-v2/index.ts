@@ -1,10 +1,10 @@
-import { embedText } from "../embedding/local-embedding-model.js";
-import { signBits } from "../embedding/quantize.js";
-import { countTokens } from "../embedding/token-count.js";
-import { assertMatchesSchema } from "../validation/malformed-input.js";
-import type { ObjectSchema } from "../validation/schema.js";
-import type { FamilyResult, ModelFamily } from "./model-family.js";
-import { assertWithinTitanTokenLimit } from "./titan-token-limit.js";
+import { embedText } from "../../embedding/local-embedding-model.js";
+import { signBits } from "../../embedding/quantize.js";
+import { countTokens } from "../../embedding/token-count.js";
+import { assertMatchesSchema } from "../../validation/malformed-input.js";
+import type { ObjectSchema } from "../../validation/schema.js";
+import type { FamilyResult, ModelFamily } from "../model-family.js";
+import { assertWithinTitanTokenLimit } from "../shared/titan-token-limit.js";
 
 const requestSchema: ObjectSchema = {
   kind: "object",
@@ -16,6 +16,8 @@ const requestSchema: ObjectSchema = {
     embeddingTypes: { kind: "array", minItems: 1, items: { kind: "enum", values: ["float", "binary"] } },
   },
 };
+
+const defaultDimension = 1024;
 
 interface TitanV2Request {
   inputText: string;
@@ -29,12 +31,16 @@ interface TitanV2Request {
  * and an optional binary encoding. `embeddingsByType.float` is always present, as the AWS docs state.
  */
 export const titanEmbedTextV2: ModelFamily = {
+  name: "titan-text-v2",
+  modelIds: ["amazon.titan-embed-text-v2:0"],
+  variantIds: {},
+  defaultDimension,
   invoke(body: unknown): FamilyResult {
     assertMatchesSchema(body, requestSchema);
     const request = body as TitanV2Request;
     const inputTextTokenCount = countTokens(request.inputText);
     assertWithinTitanTokenLimit(inputTextTokenCount);
-    const embedding = embedText(request.inputText, request.dimensions ?? 1024, {
+    const embedding = embedText(request.inputText, request.dimensions ?? defaultDimension, {
       normalize: request.normalize ?? true,
     });
     const embeddingsByType: { float: number[]; binary?: number[] } = { float: embedding };

@@ -419,3 +419,60 @@ describe("application inference profiles without family", () => {
     expect((error as BedrockApiError).fix).toMatch(/set family/);
   });
 });
+
+describe("images through the one pipeline", () => {
+  const shade = (index: number) => createTestPng({ width: 4, height: 4, rgb: [index, 120, 200] });
+
+  it("sends identical images once and reports progress after every call", async () => {
+    const progress: { done: number; total: number }[] = [];
+    const results = await embedder({ model: TITAN_MM, dimensions: 256 }).embedInputs(
+      [
+        { image: { bytes: red } },
+        { image: { bytes: red } },
+        { image: { bytes: blue } },
+        { image: { bytes: red } },
+      ],
+      "add",
+      { onProgress: ({ done, total }) => progress.push({ done, total }) },
+    );
+    expect(invokeBodies()).toHaveLength(2);
+    expect(results[1]?.vector).toEqual(results[0]?.vector);
+    expect(results[3]?.vector).toEqual(results[0]?.vector);
+    expect(cosineSimilarity(results[0]!.vector!, results[2]!.vector!)).toBeLessThan(0.999);
+    expect(progress[0]).toEqual({ done: 0, total: 4 });
+    expect(progress.at(-1)).toEqual({ done: 4, total: 4 });
+    expect(progress.map(({ done }) => done)).toEqual(
+      [...progress.map(({ done }) => done)].sort((a, b) => a - b),
+    );
+  });
+
+  it("an abort mid-run stops sending and keeps the results already embedded", async () => {
+    emulator.setTraffic({ defaults: { latencyMs: 50 } });
+    try {
+      const controller = new AbortController();
+      const reason = new Error("the user stopped the run");
+      const inputs = Array.from({ length: 40 }, (_unused, index) => ({ image: { bytes: shade(index) } }));
+      const error = (await embedder({ model: TITAN_MM, dimensions: 256, maxConcurrency: 2, adaptive: false })
+        .embedInputs(inputs, "add", {
+          signal: controller.signal,
+          onProgress: ({ done }) => {
+            if (done >= 4) controller.abort(reason);
+          },
+        })
+        .catch((caught: unknown) => caught)) as BatchEmbeddingError;
+      expect(BatchEmbeddingError.isInstance(error)).toBe(true);
+      expect(error.aborted).toBe(true);
+      expect(error.cause).toBe(reason);
+      const embedded = error.results?.filter((result) => result?.vector !== undefined).length ?? 0;
+      expect(embedded).toBeGreaterThanOrEqual(4);
+      expect(embedded).toBeLessThan(40);
+      expect(error.failures.every((failure) => error.results?.[failure.index] === undefined)).toBe(true);
+      const sent = invokeBodies().length;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(invokeBodies()).toHaveLength(sent);
+      expect(sent).toBeLessThan(40);
+    } finally {
+      emulator.setTraffic({});
+    }
+  });
+});

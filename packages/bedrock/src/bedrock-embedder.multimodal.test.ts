@@ -140,10 +140,11 @@ describe("embedInputs bodies and results", () => {
       { image: { bytes: png } },
       { image: { bytes: png } },
     ]);
+    // The same image twice is sent once (the pipeline dedupes media by content).
     expect(fake.requests.map((request) => request.body)).toEqual([
       { images: [`data:image/png;base64,${pngBase64}`], input_type: "image", embedding_types: ["binary"] },
-      { images: [`data:image/png;base64,${pngBase64}`], input_type: "image", embedding_types: ["binary"] },
     ]);
+    expect(second).toBe(first);
     expect(first?.vector).toBeUndefined();
     expect(first?.typed?.binary?.values).toBeInstanceOf(Int8Array);
     expect(first?.typed?.binary?.values).toHaveLength(128);

@@ -4,7 +4,6 @@ import {
   type BedrockEmbedderOptionsInput,
   bedrockEmbedderOptionsSchema,
   ConfigurationError,
-  createLimiter,
   type DescribesVectors,
   type DetailedEmbeddings,
   describeVectorIdentity,
@@ -15,36 +14,32 @@ import {
   type Environment,
   InputError,
   isQueryAction,
-  type Limiter,
   MEMORY_ACTIONS,
   type MemoryAction,
   type MultimodalEmbedder,
   parseWithSchema,
   type ReportsUsage,
 } from "@bedrock-embeddings/core";
-import type { EmbedBatchOptions, SettledEmbeddings } from "./batch/batch-options.js";
-import { detailedOrThrow, embedTextBatch, settled } from "./batch/embed-text-batch.js";
-import type { TextBatchRun } from "./batch/run-text-batch.js";
-import type { CallContext } from "./call/embed-call.js";
-import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, realSleep } from "./call/retry.js";
-import { createBedrockClient, resolveRegion } from "./client/create-client.js";
-import { endpointLabel } from "./client/endpoint-label.js";
 import type { ControlPlaneClient } from "./control-plane/profile-target.js";
 import type { BedrockCallEvent } from "./events.js";
 import type { FamilyName, RequestSettings } from "./families/model-family.js";
 import { needsProfileLookup, type ResolvedModel } from "./model-id.js";
-import { type DetailedResults, runEmbedInputs } from "./multimodal/embed-inputs.js";
+import type { CallContext } from "./pipeline/call-context.js";
+import { createBaseContext } from "./pipeline/create-call-context.js";
+import { embedInputs } from "./pipeline/embed-inputs.js";
+import type {
+  DetailedResults,
+  EmbedBatchOptions,
+  SettledEmbeddings,
+  SettledResults,
+} from "./pipeline/embed-options.js";
+import { embedTexts } from "./pipeline/embed-texts.js";
+import type { PipelineRun } from "./pipeline/run-calls.js";
+import { resultsOrThrow, settledResults, vectorsOf } from "./pipeline/run-outcome.js";
 import { callCostEstimator } from "./pricing/call-cost.js";
-import { realClock, type SchedulerClock } from "./schedule/clock.js";
-import { createScheduler } from "./schedule/create-scheduler.js";
+import type { SchedulerClock } from "./schedule/clock.js";
 import type { RateTuning } from "./schedule/rate-tuning.js";
-import {
-  DEFAULT_MAX_CONCURRENCY,
-  type EmbedderSettings,
-  type ProfileTarget,
-  resolveSettings,
-  scheduleSettings,
-} from "./settings.js";
+import { type EmbedderSettings, type ProfileTarget, resolveSettings } from "./settings.js";
 
 /**
  * Options of `BedrockEmbedder`: the shared Bedrock options (camelCase or snake_case keys,
@@ -69,18 +64,20 @@ export interface BedrockEmbedderConfig extends BedrockEmbedderOptionsInput {
 }
 
 /**
- * Timing hooks, for tests: replace the backoff sleep, the jitter source and the clock.
+ * Timing hooks, for tests: the clock, the jitter source and the back-off bounds.
  *
  * @example
- * new BedrockEmbedder(config, { sleep: async () => {}, random: () => 0 });
+ * new BedrockEmbedder(config, { clock: virtualClock, random: () => 0 });
  */
 export interface BedrockEmbedderRuntime {
+  /** Replaces the clock's sleep for retry back-off only (older hook; prefer `clock`). */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Replaces the clock's `now` for call timing only (older hook; prefer `clock`). */
   now?: () => number;
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** The scheduler's clock (pacing waits and latency); a virtual clock runs quota simulations. */
+  /** The one clock of every wait and timing (pacing, back-off, events); a virtual clock runs quota simulations. */
   clock?: SchedulerClock;
   /** Overrides of the adaptive rate controller's knobs. */
   rateTuning?: Partial<RateTuning>;
@@ -94,8 +91,9 @@ const PROBE_TEXT = "dimension probe";
  * multimodal, Cohere v3/v4, Nova multimodal, Marengo 2.7/3.0), from any model id form (bare,
  * geo inference profile, ARN; an application inference profile's model is looked up when
  * `family` is not set). Texts go through `embed`/`embedBatch`; images, audio and video
- * through `embedInputs`. Validates options and inputs before sending, packs calls per family
- * limit, sends identical texts once, paces and bounds calls with a scheduler that learns the
+ * through `embedInputs`, one pipeline for both (see pipeline/run-calls.ts). Validates options and
+ * inputs before sending, packs calls per family limit, sends identical inputs once, splits a call
+ * rejected for its content until the bad input fails alone, paces and bounds calls with a scheduler that learns the
  * quota from throttling (see `adaptive`), retries throttling and server errors with jittered
  * backoff, keeps input order, checks every vector and returns unit vectors when `normalize` is
  * on (server-side for Titan v2, client-side L2 otherwise).
@@ -131,8 +129,6 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
   #resolving: Promise<void> | undefined;
   /** Options as validated, for settings resolved after a profile lookup and for identities. */
   readonly #options: BedrockEmbedderOptions;
-  /** Shared by every call of this embedder: `maxConcurrency` bounds all overlapping batches together. */
-  readonly #limiter: Limiter;
   /** Host of a custom endpoint: the emulator's vectors must never be served from a cache as Bedrock's. */
   readonly #endpointHost: string | undefined;
   #dimension: number | undefined;
@@ -174,41 +170,20 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
     this.modelId = options.model;
     this.normalized = options.normalize;
     this.#dimension = settings ? settings.knownDimension : options.dimensions;
-    this.#limiter = createLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
     this.#endpointHost = options.endpoint === undefined ? undefined : new URL(options.endpoint).hostname;
-    const secrets = [
-      options.credentials?.secretAccessKey,
-      options.credentials?.sessionToken,
-      options.apiKey,
-      environment["AWS_BEARER_TOKEN_BEDROCK"],
-    ].filter((secret): secret is string => typeof secret === "string" && secret.length > 0);
-    this.#baseContext = {
-      client: client ?? createBedrockClient(options, environment, options.requestTimeoutMs),
-      modelId: options.model,
-      normalize: options.normalize,
-      requestTimeoutMs: options.requestTimeoutMs,
-      stallTimeoutMs: options.stallTimeoutMs,
-      endpoint: client ? undefined : endpointLabel(options.endpoint, resolveRegion(options, environment)),
-      answers: { lastAnswerAt: undefined },
-      policy: {
-        maxAttempts: options.maxAttempts,
-        baseDelayMs: runtime.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
-        maxDelayMs: runtime.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
-        sleep: runtime.sleep ?? realSleep,
-        random: runtime.random ?? Math.random,
-      },
-      secrets,
-      now: runtime.now ?? (() => performance.now()),
+    this.#baseContext = createBaseContext({
+      options,
+      environment,
+      client,
+      onCall,
+      runtime,
       dimension: {
         get: () => this.#dimension,
         observe: (dimension) => {
           this.#dimension ??= dimension;
         },
       },
-      onCall,
-      // One scheduler per embedder: overlapping batches share the quota it learns.
-      scheduler: createScheduler(scheduleSettings(options), runtime.clock ?? realClock(), runtime.rateTuning),
-    };
+    });
     if (settings) this.#adopt(settings);
     else {
       // Loaded on first lookup: an embedder given a model id never loads the control-plane client.
@@ -217,7 +192,8 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
         const scope = controlPlaneClient
           ? { client: controlPlaneClient }
           : (await import("./control-plane/control-plane-client.js")).controlPlaneScope(options, environment);
-        return lookUpProfileTarget(options.model, scope, this.#baseContext.policy, secrets);
+        const { policy, secrets } = this.#baseContext;
+        return lookUpProfileTarget(options.model, scope, policy, secrets);
       };
     }
   }
@@ -331,10 +307,10 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
    * const vector = await embedder.embed("Alice likes tea"); // a document ("add")
    */
   async embed(text: string, memoryAction?: MemoryAction): Promise<number[]> {
-    const run = await this.#run([text], memoryAction);
+    const run = await this.#runTexts([text], memoryAction);
     const failure = run.fatal?.withFailedIndexes([0]) ?? run.failures[0]?.error;
     if (failure) throw failure;
-    return run.vectors[0]!;
+    return run.results[0]!.vector!;
   }
 
   /**
@@ -378,14 +354,20 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
     memoryAction?: MemoryAction,
     options: EmbedBatchOptions = {},
   ): Promise<DetailedEmbeddings | SettledEmbeddings> {
-    const run = await this.#run(texts, memoryAction, options);
-    return options.settle ? settled(run) : detailedOrThrow(run);
+    const run = await this.#runTexts(texts, memoryAction, options);
+    if (options.settle) {
+      const { results, failures, usage } = settledResults(run, false);
+      return { vectors: vectorsOf(results), failures, usage };
+    }
+    const { results, usage } = resultsOrThrow(run, false);
+    return { vectors: vectorsOf(results) as number[][], usage };
   }
 
   /**
    * One result per input (text, image, text with image, audio or video), in input order; the
    * model's family decides which it accepts. Everything is checked, and files are read, before
    * anything is sent. Typed encodings come back as `typed` when `embeddingTypes` asks for them.
+   * Identical inputs are sent once; `signal` and `onProgress` work as in `embedBatchDetailed`.
    *
    * @example
    * const [photo, caption] = await embedder.embedInputs([{ image: { file: "cat.png" } }, { text: "a cat" }], "add");
@@ -396,46 +378,53 @@ export class BedrockEmbedder implements EmbeddingBase, ReportsUsage, DescribesVe
     memoryAction?: MemoryAction,
     options?: EmbedInputsOptions,
   ): Promise<EmbeddingResult[]> {
-    return (await this.embedInputsDetailed(inputs, memoryAction, options)).results;
+    const settle = false;
+    return (await this.embedInputsDetailed(inputs, memoryAction, { ...options, settle })).results;
   }
 
   /**
-   * Like `embedInputs`, plus the run's usage (tokens, calls, retries, throttles).
+   * Like `embedInputs`, plus the run's usage (tokens, calls, retries, throttles); with `settle`,
+   * per-index results and failures instead of a BatchEmbeddingError, and an input failing the
+   * pre-send checks fails alone instead of the run.
    *
    * @example
    * const { results, usage } = await embedder.embedInputsDetailed([{ image: { bytes } }]);
+   * const { failures } = await embedder.embedInputsDetailed(inputs, "add", { settle: true, signal });
    */
-  async embedInputsDetailed(
+  embedInputsDetailed(
+    inputs: readonly EmbeddingInput[],
+    memoryAction?: MemoryAction,
+    options?: EmbedInputsOptions & { settle?: false },
+  ): Promise<DetailedResults>;
+  embedInputsDetailed(
+    inputs: readonly EmbeddingInput[],
+    memoryAction: MemoryAction | undefined,
+    options: EmbedInputsOptions & { settle: true },
+  ): Promise<SettledResults>;
+  embedInputsDetailed(
     inputs: readonly EmbeddingInput[],
     memoryAction?: MemoryAction,
     options?: EmbedInputsOptions,
-  ): Promise<DetailedResults> {
+  ): Promise<DetailedResults | SettledResults>;
+  async embedInputsDetailed(
+    inputs: readonly EmbeddingInput[],
+    memoryAction?: MemoryAction,
+    options: EmbedInputsOptions = {},
+  ): Promise<DetailedResults | SettledResults> {
     await this.#ready();
-    const runner = {
-      context: this.#context,
-      limiter: this.#limiter,
-      settings: this.#settings,
-      base: this.#requestSettings(memoryAction),
-    };
-    return runEmbedInputs(runner, inputs, memoryAction, options);
+    const request = this.#requestSettings(memoryAction);
+    const run = await embedInputs(this.#context, this.#settings, request, inputs, memoryAction, options);
+    return options.settle ? settledResults(run, true) : resultsOrThrow(run, true);
   }
 
-  async #run(
+  /** Texts are text inputs: the same pipeline, with the text checks and float vectors. */
+  async #runTexts(
     texts: readonly unknown[],
     memoryAction: MemoryAction | undefined,
     options: EmbedBatchOptions = {},
-  ): Promise<TextBatchRun> {
+  ): Promise<PipelineRun> {
     await this.#ready();
-    if (!this.#settings.embeddingTypes.includes("float")) {
-      throw new ConfigurationError(
-        `text embedding returns float vectors, but embedding_types is [${this.#settings.embeddingTypes.join(", ")}].`,
-        {
-          path: "embeddingTypes",
-          fix: 'Add "float" to embedding_types (embeddingTypes in code).',
-        },
-      );
-    }
-    return embedTextBatch(this.#context, this.#settings, this.#requestSettings(memoryAction), texts, options);
+    return embedTexts(this.#context, this.#settings, this.#requestSettings(memoryAction), texts, options);
   }
 
   #checkedAction(memoryAction: MemoryAction | undefined): MemoryAction | undefined {

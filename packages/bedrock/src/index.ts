@@ -1,7 +1,7 @@
 // The main entry: InvokeModel embeddings. Async invoke, batch jobs and S3 live in
 // `@bedrock-embeddings/bedrock/jobs` (jobs/index.ts), so this graph never loads their clients.
 // Every public name is listed here on purpose; public-surface.test.ts holds the reviewed list.
-export type { EmbedBatchOptions, SettledEmbeddings } from "./batch/batch-options.js";
+
 export {
   BedrockEmbedder,
   type BedrockEmbedderConfig,
@@ -12,7 +12,12 @@ export type { ControlPlaneClient } from "./control-plane/profile-target.js";
 export type { BedrockCallEvent } from "./events.js";
 export { FAMILY_NAMES, KNOWN_MODEL_IDS, MODEL_FAMILIES } from "./families/catalog.js";
 export type { FamilyName } from "./families/model-family.js";
-export type { DetailedResults } from "./multimodal/embed-inputs.js";
+export type {
+  DetailedResults,
+  EmbedBatchOptions,
+  SettledEmbeddings,
+  SettledResults,
+} from "./pipeline/embed-options.js";
 export {
   type CostEstimate,
   type CostInput,

@@ -5,11 +5,15 @@ export {
   type BoundedResult,
   bearerTokenFor,
   type ConnectionSettings,
+  checkText,
+  checkTexts,
+  checkVector,
   classifyError,
   configuredRegion,
   createLimiter,
   type ErrorClassification,
   type FailureCategory,
+  finishVector,
   GEO_PREFIXES,
   type GeoPrefix,
   headerValue,
@@ -20,6 +24,7 @@ export {
   retryAfterMs,
   runBounded,
   splitGeoPrefix,
+  type TextRules,
   type Unreachable,
 } from "./bedrock-knowledge/index.js";
 export { cacheKey, describeVectorIdentity } from "./cache/cache-key.js";

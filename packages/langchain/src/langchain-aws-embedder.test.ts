@@ -413,6 +413,32 @@ describe("LangChainAwsEmbedder input checks", () => {
     expect(requests).toHaveLength(0);
   });
 
+  // Core's checkTexts, as for aws_bedrock: the same messages, characters counted in code points
+  // (as Bedrock counts them; UTF-16 units were counted), and Titan v1's 50,000 ceiling (none was checked).
+  it("words a refusal as aws_bedrock does", async () => {
+    const error = await caught(
+      new LangChainAwsEmbedder({ client: echoVectors(1024).client }).embed(7 as never),
+    );
+    expect((error as Error).message).toBe(
+      "Input 0: expected a string, received a number. Convert every input to text before embedding.",
+    );
+  });
+
+  it("counts characters in code points: 25,001 emoji are 25,001 characters, not 50,002", async () => {
+    const { client, requests } = echoVectors(1024);
+    await new LangChainAwsEmbedder({ client }).embed("😀".repeat(25_001));
+    expect(requests).toHaveLength(1);
+  });
+
+  it("rejects Titan v1 input over 50,000 characters before sending", async () => {
+    const { client, requests } = echoVectors(1536);
+    const embedder = new LangChainAwsEmbedder({ model: "amazon.titan-embed-text-v1", client });
+    const error = await caught(embedder.embedBatch(["ok", "x".repeat(50_001)]));
+    expect(error).toMatchObject({ code: "INPUT", index: 1, limit: 50_000, actual: 50_001 });
+    expect((error as InputError).fix).toMatch(/titan-text-v1 cannot truncate/);
+    expect(requests).toHaveLength(0);
+  });
+
   it("returns [] for no texts without sending", async () => {
     const { client, requests } = echoVectors(1024);
     await expect(new LangChainAwsEmbedder({ client }).embedBatch([])).resolves.toEqual([]);
@@ -433,7 +459,7 @@ describe("LangChainAwsEmbedder response checks", () => {
       actual: 1000,
       modelId: "amazon.titan-embed-text-v2:0",
     });
-    expect((error as Error).message).toMatch(/Input 1.*1000.*1024/);
+    expect((error as Error).message).toMatch(/^The vector for input 1 has 1000 dimensions, expected 1024\./);
   });
 
   it("rejects a response without an embedding, and one that is not JSON, keeping the cause", async () => {
@@ -447,14 +473,25 @@ describe("LangChainAwsEmbedder response checks", () => {
     expect((parseError as ResponseError).cause).toBeInstanceOf(Error);
   });
 
-  it("rejects a zero vector when normalizing, and NaN-free checks hold without normalizing", async () => {
+  // The checks are core's checkVector/finishVector, as for aws_bedrock: a non-finite value is a
+  // ResponseError naming the input (it was a VectorError without an index), a zero vector a
+  // VectorError that names the input too (it named none).
+  it("rejects a zero vector when normalizing as a VectorError naming the input", async () => {
     const zeros = fakeClient(() => ({ embedding: new Array(1024).fill(0) }));
-    expect(
-      VectorError.isInstance(await caught(new LangChainAwsEmbedder({ client: zeros.client }).embed("a"))),
-    ).toBe(true);
+    const error = await caught(new LangChainAwsEmbedder({ client: zeros.client }).embedBatch(["a", "b"]));
+    expect(VectorError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ index: 0 });
+  });
+
+  it("rejects non-finite values as a ResponseError naming the input, normalizing or not", async () => {
     const nulls = fakeClient(() => ({ embedding: new Array(1024).fill(null) }));
-    const embedder = new LangChainAwsEmbedder({ client: nulls.client, normalize: false });
-    expect(VectorError.isInstance(await caught(embedder.embed("a")))).toBe(true);
+    for (const normalize of [false, true]) {
+      const embedder = new LangChainAwsEmbedder({ client: nulls.client, normalize });
+      const error = await caught(embedder.embed("a"));
+      expect(ResponseError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ index: 0, modelId: "amazon.titan-embed-text-v2:0" });
+      expect((error as Error).message).toMatch(/^The vector for input 0 has a non-finite value \(null\)/);
+    }
   });
 });
 

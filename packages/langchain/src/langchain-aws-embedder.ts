@@ -1,12 +1,13 @@
 import {
   addUsage,
-  assertFiniteVector,
   type BedrockEmbedderOptions,
   type BedrockEmbedderOptionsInput,
   bearerTokenFor,
   bedrockEmbedderOptionsSchema,
   ConfigurationError,
   camelCase,
+  checkTexts,
+  checkVector,
   configuredRegion,
   createLimiter,
   type DescribesVectors,
@@ -17,13 +18,13 @@ import {
   type EmbeddingUsage,
   type Environment,
   emptyUsage,
-  InputError,
+  finishVector,
   type Limiter,
-  l2Normalize,
   type MemoryAction,
   parseWithSchema,
   type ReportsUsage,
   ResponseError,
+  type TextRules,
   withVectorCache,
 } from "@bedrock-embeddings/core";
 import { BedrockEmbeddings, type BedrockEmbeddingsParams } from "@langchain/aws";
@@ -117,6 +118,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors, Re
    */
   readonly langchain: BedrockEmbeddings;
   private readonly model: TitanTextModel;
+  private readonly textRules: TextRules;
   private readonly recorder = new SendRecorder();
   private readonly limiter: Limiter;
   /** Host of a custom endpoint (e.g. the emulator), so a cache never mixes its vectors with Bedrock's. */
@@ -161,6 +163,8 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors, Re
     this.modelId = chooseModelId(settings, explicit, embeddings);
     this.model = resolveTitanModel(this.modelId, settings.family);
     this.family = this.model.family;
+    // Titan cannot truncate: truncate is refused below unless NONE.
+    this.textRules = { familyName: this.family, maxCharacters: this.model.maxCharacters, truncateModes: [] };
     this.dimension = chooseDimension(this.model, settings, explicit, embeddings);
     checkUnsupportedOptions(settings);
     this.normalized = settings.normalize;
@@ -241,7 +245,7 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors, Re
     texts: readonly string[],
     _memoryAction?: MemoryAction,
   ): Promise<DetailedEmbeddings> {
-    this.checkInputs(texts);
+    checkTexts(texts, this.textRules);
     const usage = emptyUsage();
     if (texts.length === 0) return { vectors: [], usage };
     const outcome = await boundedMap(texts, this.limiter, (text, index) => this.embedOne(text, index, usage));
@@ -262,68 +266,9 @@ export class LangChainAwsEmbedder implements EmbeddingBase, DescribesVectors, Re
         cause: record.unreadable.error,
       });
     }
-    return this.checkVector(value[0], index);
-  }
-
-  private checkVector(embedding: unknown, index: number): number[] {
-    if (!Array.isArray(embedding)) {
-      throw new ResponseError(
-        `The response of model ${this.modelId} for input ${index} has no "embedding" array.`,
-        {
-          modelId: this.modelId,
-          index,
-          fix: "Check that the endpoint is Bedrock Runtime and the model is a Titan text embedding model.",
-        },
-      );
-    }
-    if (embedding.length !== this.dimension) {
-      throw new ResponseError(
-        `Input ${index}: model ${this.modelId} returned a vector of ${embedding.length} numbers; expected ${this.dimension}.`,
-        {
-          modelId: this.modelId,
-          index,
-          expected: this.dimension,
-          actual: embedding.length,
-          fix: "Check the dimensions setting and that model and endpoint are the ones intended.",
-        },
-      );
-    }
-    const label = `the vector for input ${index}`;
-    if (this.normalized) return l2Normalize(embedding, label);
-    assertFiniteVector(embedding, label);
-    return embedding as number[];
-  }
-
-  private checkInputs(texts: readonly string[]): void {
-    if (!Array.isArray(texts)) {
-      throw new InputError("texts must be an array of strings.", { fix: "Pass an array, e.g. [text]." });
-    }
-    const limit = this.model.maxCharacters;
-    texts.forEach((text: unknown, index) => {
-      if (typeof text !== "string") {
-        throw new InputError(`expected a string, got ${text === null ? "null" : typeof text}.`, {
-          index,
-          fix: "Pass non-empty strings.",
-        });
-      }
-      if (text.trim() === "") {
-        throw new InputError("text is empty or only whitespace, which Titan rejects.", {
-          index,
-          fix: "Drop empty texts before embedding.",
-        });
-      }
-      if (limit !== undefined && text.length > limit) {
-        throw new InputError(
-          `text has ${text.length} characters; ${this.modelId} accepts at most ${limit}.`,
-          {
-            index,
-            limit,
-            actual: text.length,
-            fix: "Split the text into smaller chunks.",
-          },
-        );
-      }
-    });
+    const vector = checkVector(value[0], index, this.dimension, this.modelId);
+    // Titan v2 normalizes when asked, but the vector is made unit length here too: v1 cannot.
+    return finishVector(vector, index, this.normalized, false);
   }
 
   private combineFailures(failures: readonly ItemFailure[]): unknown {

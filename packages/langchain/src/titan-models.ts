@@ -24,8 +24,8 @@ export interface TitanTextModel {
   readonly allowedDimensions: readonly number[];
   /** True when the request body accepts `dimensions` and `normalize` (v2); v1 rejects any extra key. */
   readonly acceptsParameters: boolean;
-  /** Characters per input the service accepts, when documented. */
-  readonly maxCharacters: number | undefined;
+  /** Characters (Unicode code points) per input the service accepts, as the bedrock catalog has them. */
+  readonly maxCharacters: number;
 }
 
 const TITAN_MODELS: Readonly<Record<LangChainAwsFamily, TitanTextModel>> = {
@@ -35,7 +35,7 @@ const TITAN_MODELS: Readonly<Record<LangChainAwsFamily, TitanTextModel>> = {
     defaultDimension: 1536,
     allowedDimensions: [1536],
     acceptsParameters: false,
-    maxCharacters: undefined,
+    maxCharacters: 50_000,
   },
   "titan-text-v2": {
     family: "titan-text-v2",

@@ -4,7 +4,13 @@ import {
   ListAsyncInvokesCommand,
   StartAsyncInvokeCommand,
 } from "@aws-sdk/client-bedrock-runtime";
-import { BedrockApiError, ConfigurationError, JobError, ResponseError } from "@bedrock-embeddings/core";
+import {
+  BedrockApiError,
+  ConfigurationError,
+  JobError,
+  ResponseError,
+  VectorError,
+} from "@bedrock-embeddings/core";
 import { describe, expect, it } from "vitest";
 import { toJsonLines } from "../s3/jsonl.js";
 import { fakeClock, MemoryObjectStore } from "../s3/memory-object-store.test-helpers.js";
@@ -333,7 +339,7 @@ describe("AsyncEmbeddingClient: waiting and fetching", () => {
     ]);
   });
 
-  it("rejects Marengo vectors of the wrong size and zero vectors as ResponseError", async () => {
+  it("rejects Marengo vectors of the wrong size (ResponseError) and zero vectors (VectorError), as every embedder does", async () => {
     const fake = fakeRuntime([
       status("Completed", { modelArn: `arn:aws:bedrock:us-east-1::foundation-model/${MARENGO_3}` }),
     ]);
@@ -345,6 +351,15 @@ describe("AsyncEmbeddingClient: waiting and fetching", () => {
     store.objects.set(
       `${FOLDER}/output.json`,
       JSON.stringify({ data: { embedding: new Array(512).fill(0) } }),
+    );
+    // A zero vector used to be a ResponseError here only; the direct embedder always said VectorError.
+    await expect(client(fake, store).fetchAsyncEmbeddingResults(ARN)).rejects.toThrow(VectorError);
+    await expect(client(fake, store).fetchAsyncEmbeddingResults(ARN)).rejects.toThrow(
+      /^item 0 of s3:\/\/bucket\/out\/abc123def456\/output\.json is all zeros/,
+    );
+    store.objects.set(
+      `${FOLDER}/output.json`,
+      JSON.stringify({ data: [{ embedding: [...new Array(511).fill(0.1), null] }] }),
     );
     await expect(client(fake, store).fetchAsyncEmbeddingResults(ARN)).rejects.toThrow(ResponseError);
   });

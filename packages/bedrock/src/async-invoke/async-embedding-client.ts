@@ -9,6 +9,7 @@ import {
 import {
   BedrockEmbeddingsError,
   ConfigurationError,
+  checkText,
   classifyError,
   type Environment,
   InputError,
@@ -288,9 +289,8 @@ export class AsyncEmbeddingClient {
     token: string,
   ): Promise<{ input: AsyncEmbeddingInput; uploadedInputUri?: string }> {
     if (typeof input === "string") {
-      if (input.trim() === "") {
-        throw new InputError("the text is empty or only whitespace.", { fix: "Pass the text to embed." });
-      }
+      // No character ceiling is known for async text: only a blank text is refused here.
+      checkText(input, undefined, { familyName: model.family, maxCharacters: undefined, truncateModes: [] });
       if (model.family !== "nova") return { input };
       // Nova's async API reads text from S3 only.
       const folder = this.#config.inputS3Uri ?? joinS3Uri(outputS3Uri, "inputs");

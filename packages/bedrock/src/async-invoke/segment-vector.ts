@@ -1,8 +1,9 @@
-import { assertFiniteVector, l2Normalize, ResponseError, VectorError } from "@bedrock-embeddings/core";
+import { checkVector, finishVector } from "@bedrock-embeddings/core";
 
 /**
- * One segment's vector, checked (a non-empty list of finite numbers, of the expected length when
- * known) and made unit length when `normalize` is on. Throws ResponseError naming `label`.
+ * One segment's vector, checked as every returned vector is (core's `checkVector`: a non-empty
+ * list of finite numbers, of the expected length when known; ResponseError otherwise) and made
+ * unit length when `normalize` is on (a zero vector is a VectorError). Errors name `label`.
  *
  * @example
  * segmentVector([3, 4], "segment 0 of s3://bucket/out/embedding-text.jsonl", undefined, true, modelId); // [0.6, 0.8]
@@ -14,26 +15,8 @@ export function segmentVector(
   normalize: boolean,
   modelId: string,
 ): number[] {
-  if (!Array.isArray(raw) || raw.length === 0) {
-    throw new ResponseError(`${label} has no embedding list.`, {
-      modelId,
-      fix: "The output is not in the documented shape; check the model id and the output location.",
-    });
-  }
-  if (expected !== undefined && raw.length !== expected) {
-    throw new ResponseError(`${label} has ${raw.length} dimensions, expected ${expected}.`, {
-      modelId,
-      expected,
-      actual: raw.length,
-    });
-  }
-  try {
-    assertFiniteVector(raw, label);
-    return normalize ? l2Normalize(raw, label) : (raw as number[]);
-  } catch (error) {
-    if (!VectorError.isInstance(error)) throw error;
-    throw new ResponseError(error.message, { modelId, cause: error, fix: error.fix });
-  }
+  const vector = checkVector(raw, undefined, expected, modelId, label);
+  return finishVector(vector, undefined, normalize, false, label);
 }
 
 /** A finite number field, or undefined. */

@@ -1,7 +1,6 @@
-import { BedrockEmbeddingsError } from "@bedrock-embeddings/core";
+import { BedrockEmbeddingsError, checkVector, finishVector } from "@bedrock-embeddings/core";
 import { asRecord, optionalString } from "../async-invoke/segment-vector.js";
-import { checkVector, finishVector } from "../call/check-vector.js";
-import type { ModelFamily } from "../families/model-family.js";
+import type { ModelFamily, WireInput } from "../families/model-family.js";
 import type { JsonLine } from "../s3/jsonl.js";
 
 /**
@@ -17,6 +16,9 @@ export interface BatchRecordFailure {
   errorCode: number | string | undefined;
   errorMessage: string;
 }
+
+// Every record is one text; its content is not needed to read the output.
+const RECORD_INPUT: WireInput = { modality: "text", text: "" };
 
 /**
  * Output records mapped back to the inputs.
@@ -70,8 +72,8 @@ export function mapBatchOutput(
       continue;
     }
     try {
-      const parsed = family.parseResponse(record["modelOutput"], modelId);
-      const vector = checkVector(parsed.vectors[0], index, expected, modelId);
+      const parsed = family.parseResponse(record["modelOutput"], modelId, [RECORD_INPUT]);
+      const vector = checkVector(parsed.perInput[0]?.[0]?.byType.float, index, expected, modelId);
       expected ??= vector.length;
       vectors[index] = finishVector(vector, index, normalize, false);
       inputTokens += parsed.inputTokens ?? 0;

@@ -51,7 +51,7 @@ export function buildBatchRecords(
   return toJsonLines(
     prepared.map((text, index) => ({
       recordId: recordIdFor(index),
-      modelInput: family.buildBody([text], settings),
+      modelInput: family.buildBody([{ modality: "text", text }], settings),
     })),
   );
 }

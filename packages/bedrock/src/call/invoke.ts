@@ -19,6 +19,7 @@ export class RequestTimeoutError extends Error {
 }
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /**
  * Sends one InvokeModel request with JSON content type and accept, a per-command header
@@ -37,7 +38,7 @@ export async function invokeModel(
     modelId,
     contentType: "application/json",
     accept: "application/json",
-    body: new TextEncoder().encode(JSON.stringify(body)),
+    body: encoder.encode(JSON.stringify(body)),
   });
   const headers = captureResponseHeaders(command);
   const output = await sendWithTimeout(client, command, timeoutMs, signal);

@@ -15,11 +15,6 @@ export interface RetryPolicy {
 export const DEFAULT_BASE_DELAY_MS = 200;
 export const DEFAULT_MAX_DELAY_MS = 20_000;
 
-/** Waits `ms` milliseconds on a real timer. */
-export function realSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /**
  * How a retried operation ended. `aborted` when the signal stopped it: `error` is then the
  * signal's reason.

@@ -4,8 +4,8 @@ import {
   classifyError,
   type Unreachable,
 } from "@bedrock-embeddings/core";
+import type { CallContext } from "../pipeline/call-context.js";
 import { UNREACHABLE_FIX } from "./api-error.js";
-import type { CallContext } from "./embed-call.js";
 import { attemptTimeoutMs, type CallKind, stallTimeoutMs } from "./timeouts.js";
 
 /**

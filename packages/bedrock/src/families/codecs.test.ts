@@ -1,7 +1,7 @@
 import { ResponseError } from "@bedrock-embeddings/core";
 import { describe, expect, it } from "vitest";
 import { FAMILY_NAMES, familyOfModelId, KNOWN_MODEL_IDS, MODEL_FAMILIES } from "./catalog.js";
-import type { RequestSettings } from "./model-family.js";
+import type { ParsedEmbeddings, RequestSettings, WireInput } from "./model-family.js";
 
 const settings = (overrides: Partial<RequestSettings> = {}): RequestSettings => ({
   dimensions: 1024,
@@ -10,22 +10,26 @@ const settings = (overrides: Partial<RequestSettings> = {}): RequestSettings => 
   truncate: undefined,
   ...overrides,
 });
+const texts = (...values: string[]): WireInput[] => values.map((text) => ({ modality: "text", text }));
+const ONE_TEXT = texts("t");
+/** The float vector of each input, as the text path reads a parse. */
+const floats = (parsed: ParsedEmbeddings) => parsed.perInput.map((entries) => entries[0]?.byType.float);
 
 describe("request bodies", () => {
   it("titan-text-v1 sends inputText only", () => {
-    expect(MODEL_FAMILIES["titan-text-v1"].buildBody(["hi"], settings({ dimensions: 1536 }))).toEqual({
+    expect(MODEL_FAMILIES["titan-text-v1"].buildBody(texts("hi"), settings({ dimensions: 1536 }))).toEqual({
       inputText: "hi",
     });
   });
 
   it("titan-text-v2 always sends dimensions and the normalize setting", () => {
     const family = MODEL_FAMILIES["titan-text-v2"];
-    expect(family.buildBody(["hi"], settings({ dimensions: 256 }))).toEqual({
+    expect(family.buildBody(texts("hi"), settings({ dimensions: 256 }))).toEqual({
       inputText: "hi",
       dimensions: 256,
       normalize: true,
     });
-    expect(family.buildBody(["hi"], settings({ normalize: false }))).toEqual({
+    expect(family.buildBody(texts("hi"), settings({ normalize: false }))).toEqual({
       inputText: "hi",
       dimensions: 1024,
       normalize: false,
@@ -33,18 +37,18 @@ describe("request bodies", () => {
   });
 
   it("single-text codecs refuse more than one text", () => {
-    expect(() => MODEL_FAMILIES["titan-text-v2"].buildBody(["a", "b"], settings())).toThrow(
+    expect(() => MODEL_FAMILIES["titan-text-v2"].buildBody(texts("a", "b"), settings())).toThrow(
       /exactly one text/,
     );
   });
 
   it("cohere-v3 sends texts, input_type and truncate only when set", () => {
     const family = MODEL_FAMILIES["cohere-v3"];
-    expect(family.buildBody(["a", "b"], settings({ inputType: "search_document" }))).toEqual({
+    expect(family.buildBody(texts("a", "b"), settings({ inputType: "search_document" }))).toEqual({
       texts: ["a", "b"],
       input_type: "search_document",
     });
-    expect(family.buildBody(["a"], settings({ inputType: "search_query", truncate: "END" }))).toEqual({
+    expect(family.buildBody(texts("a"), settings({ inputType: "search_query", truncate: "END" }))).toEqual({
       texts: ["a"],
       input_type: "search_query",
       truncate: "END",
@@ -53,7 +57,7 @@ describe("request bodies", () => {
 
   it("cohere-v4 always sends output_dimension and float embedding_types", () => {
     const body = MODEL_FAMILIES["cohere-v4"].buildBody(
-      ["a"],
+      texts("a"),
       settings({ dimensions: 512, inputType: "search_document", truncate: "LEFT" }),
     );
     expect(body).toEqual({
@@ -80,9 +84,13 @@ describe("request bodies", () => {
 describe("response shapes", () => {
   it("titan: embedding with inputTextTokenCount", () => {
     expect(
-      MODEL_FAMILIES["titan-text-v1"].parseResponse({ embedding: [1, 2], inputTextTokenCount: 3 }, "m"),
+      MODEL_FAMILIES["titan-text-v1"].parseResponse(
+        { embedding: [1, 2], inputTextTokenCount: 3 },
+        "m",
+        ONE_TEXT,
+      ),
     ).toEqual({
-      vectors: [[1, 2]],
+      perInput: [[{ byType: { float: [1, 2] } }]],
       inputTokens: 3,
     });
   });
@@ -91,26 +99,27 @@ describe("response shapes", () => {
     const parsed = MODEL_FAMILIES["titan-text-v2"].parseResponse(
       { embeddingsByType: { float: [0.5, 0.5] }, inputTextTokenCount: 4 },
       "m",
+      ONE_TEXT,
     );
-    expect(parsed).toEqual({ vectors: [[0.5, 0.5]], inputTokens: 4 });
+    expect(floats(parsed)).toEqual([[0.5, 0.5]]);
+    expect(parsed.inputTokens).toBe(4);
   });
 
   it("titan: an unknown shape is a ResponseError naming what was found", () => {
     const family = MODEL_FAMILIES["titan-text-v2"];
-    expect(() => family.parseResponse({ vectors: [1] }, "amazon.titan-embed-text-v2:0")).toThrow(
+    expect(() => family.parseResponse({ vectors: [1] }, "amazon.titan-embed-text-v2:0", ONE_TEXT)).toThrow(
       /no "embedding" list.*keys \[vectors\]/,
     );
-    expect(() => family.parseResponse({ embedding: "x" }, "m")).toThrow(/"embedding" is a string/);
-    expect(() => family.parseResponse([1, 2], "m")).toThrowError(ResponseError);
-    expect(() => family.parseResponse(null, "m")).toThrow(/is null, not a JSON object/);
+    expect(() => family.parseResponse({ embedding: "x" }, "m", ONE_TEXT)).toThrow(/"embedding" is a string/);
+    expect(() => family.parseResponse([1, 2], "m", ONE_TEXT)).toThrowError(ResponseError);
+    expect(() => family.parseResponse(null, "m", ONE_TEXT)).toThrow(/is null, not a JSON object/);
   });
 
   it.each(["cohere-v3", "cohere-v4"] as const)("%s: embeddings as an array of vectors", (name) => {
     const body = { id: "x", response_type: "embeddings_floats", embeddings: [[1], [2]], texts: ["a", "b"] };
-    expect(MODEL_FAMILIES[name].parseResponse(body, "m")).toEqual({
-      vectors: [[1], [2]],
-      inputTokens: undefined,
-    });
+    const parsed = MODEL_FAMILIES[name].parseResponse(body, "m", texts("a", "b"));
+    expect(floats(parsed)).toEqual([[1], [2]]);
+    expect(parsed.inputTokens).toBeUndefined();
   });
 
   it.each(["cohere-v3", "cohere-v4"] as const)("%s: embeddings keyed by type", (name) => {
@@ -119,18 +128,16 @@ describe("response shapes", () => {
       response_type: "embeddings_by_type",
       embeddings: { float: [[1], [2]], int8: [[3], [4]] },
     };
-    expect(MODEL_FAMILIES[name].parseResponse(body, "m").vectors).toEqual([[1], [2]]);
+    expect(floats(MODEL_FAMILIES[name].parseResponse(body, "m", texts("a", "b")))).toEqual([[1], [2]]);
   });
 
-  it("cohere: by-type without float, or no embeddings at all, is a ResponseError", () => {
+  it("cohere: by-type without float is read as it is (the decoder asks for float); no embeddings at all is a ResponseError", () => {
     const family = MODEL_FAMILIES["cohere-v4"];
-    expect(() => family.parseResponse({ embeddings: { int8: [[1]] } }, "m")).toThrow(
-      /without a "float" list.*keys \[int8\]/,
+    expect(floats(family.parseResponse({ embeddings: { int8: [[1]] } }, "m", ONE_TEXT))).toEqual([undefined]);
+    expect(() => family.parseResponse({ embedding: [1] }, "m", ONE_TEXT)).toThrow(
+      /no "embeddings" list nor lists keyed by type; found an object with keys \[embedding\]/,
     );
-    expect(() => family.parseResponse({ embedding: [1] }, "m")).toThrow(
-      /no "embeddings".*keys \[embedding\]/,
-    );
-    expect(() => family.parseResponse({ embeddings: 3 }, "m")).toThrow(/"embeddings" is a number/);
+    expect(() => family.parseResponse({ embeddings: 3 }, "m", ONE_TEXT)).toThrow(/"embeddings" is a number/);
   });
 });
 

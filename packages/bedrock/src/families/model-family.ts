@@ -60,19 +60,6 @@ export interface RequestSettings {
 }
 
 /**
- * What a codec found in a response body: one raw entry per text, checked later by the caller.
- *
- * @example
- * MODEL_FAMILIES["titan-text-v1"].parseResponse({ embedding: [0.1], inputTextTokenCount: 2 }, id);
- * // { vectors: [[0.1]], inputTokens: 2 }
- */
-export interface ParsedResponse {
-  vectors: readonly unknown[];
-  /** Token count from the body, when the family reports it there. */
-  inputTokens: number | undefined;
-}
-
-/**
  * Output dimension rules of a family.
  *
  * @example
@@ -139,11 +126,11 @@ export interface RawEmbedding {
 }
 
 /**
- * What a codec found in a multimodal response: per input of the call, its embeddings (one, or
- * two for a Nova video embedded with AUDIO_VIDEO_SEPARATE).
+ * What a codec found in a response: per input of the call, its embeddings (one, or two for a
+ * Nova video embedded with AUDIO_VIDEO_SEPARATE), and the input tokens when the body says.
  *
  * @example
- * MODEL_FAMILIES["marengo-3-0"].parseInputsResponse({ data: [{ embedding: [0.1] }] }, id, [input]);
+ * MODEL_FAMILIES["marengo-3-0"].parseResponse({ data: [{ embedding: [0.1] }] }, id, [input]);
  * // { perInput: [[{ byType: { float: [0.1] } }]], inputTokens: undefined }
  */
 export interface ParsedEmbeddings {
@@ -181,7 +168,7 @@ export interface MediaLimits {
  *
  * @example
  * const family = MODEL_FAMILIES["cohere-v4"];
- * family.buildBody(["hello"], { dimensions: 1536, normalize: true, inputType: "search_query", truncate: undefined });
+ * family.buildBody([{ modality: "text", text: "hello" }], { dimensions: 1536, normalize: true, inputType: "search_query", truncate: undefined });
  */
 export interface ModelFamily {
   readonly name: FamilyName;
@@ -218,11 +205,11 @@ export interface ModelFamily {
    * server truncates by itself return the text unchanged.
    */
   fitText(text: string, truncate: TruncateMode): string;
-  buildBody(texts: readonly string[], settings: RequestSettings): Record<string, unknown>;
-  /** Throws ResponseError naming what was found when the body has none of the documented shapes. */
-  parseResponse(body: unknown, modelId: string): ParsedResponse;
-  /** The body for one call of `embedInputs`: inputs of a single modality, at most the per-call limit. */
-  buildInputsBody(inputs: readonly WireInput[], settings: RequestSettings): Record<string, unknown>;
-  /** Every documented shape of a multimodal response, one entry per input; ResponseError otherwise. */
-  parseInputsResponse(body: unknown, modelId: string, inputs: readonly WireInput[]): ParsedEmbeddings;
+  /** The body of one call: inputs of a single modality, at most the family's per-call count. */
+  buildBody(inputs: readonly WireInput[], settings: RequestSettings): Record<string, unknown>;
+  /**
+   * Every documented response shape, one entry list per input of the call; throws ResponseError
+   * naming what was found when the body has none of them.
+   */
+  parseResponse(body: unknown, modelId: string, inputs: readonly WireInput[]): ParsedEmbeddings;
 }

@@ -20,19 +20,21 @@ const textImage = (value: string, media: WireMedia = png): WireInput => ({
   text: value,
   image: media,
 });
+const texts = (...values: string[]): WireInput[] => values.map(text);
+const ONE_TEXT = texts("t");
 
 describe("titan-multimodal bodies", () => {
   const family = MODEL_FAMILIES["titan-multimodal"];
   it("text, image and text+image, always with outputEmbeddingLength", () => {
-    expect(family.buildBody(["a cat"], settings({ dimensions: 384 }))).toEqual({
+    expect(family.buildBody(texts("a cat"), settings({ dimensions: 384 }))).toEqual({
       inputText: "a cat",
       embeddingConfig: { outputEmbeddingLength: 384 },
     });
-    expect(family.buildInputsBody([image()], settings({ dimensions: 256 }))).toEqual({
+    expect(family.buildBody([image()], settings({ dimensions: 256 }))).toEqual({
       inputImage: "iVBORw0KGgo=",
       embeddingConfig: { outputEmbeddingLength: 256 },
     });
-    expect(family.buildInputsBody([textImage("a cat")], settings())).toEqual({
+    expect(family.buildBody([textImage("a cat")], settings())).toEqual({
       inputText: "a cat",
       inputImage: "iVBORw0KGgo=",
       embeddingConfig: { outputEmbeddingLength: 1024 },
@@ -40,11 +42,13 @@ describe("titan-multimodal bodies", () => {
   });
 
   it("reads the embedding and token count; a message without an embedding is a ResponseError quoting it", () => {
-    expect(family.parseResponse({ embedding: [0.5], inputTextTokenCount: 3, message: null }, "m")).toEqual({
-      vectors: [[0.5]],
+    expect(
+      family.parseResponse({ embedding: [0.5], inputTextTokenCount: 3, message: null }, "m", ONE_TEXT),
+    ).toEqual({
+      perInput: [[{ byType: { float: [0.5] } }]],
       inputTokens: 3,
     });
-    expect(() => family.parseResponse({ message: "image too large" }, "m")).toThrow(
+    expect(() => family.parseResponse({ message: "image too large" }, "m", ONE_TEXT)).toThrow(
       /model said: image too large/,
     );
   });
@@ -53,12 +57,12 @@ describe("titan-multimodal bodies", () => {
 describe("cohere image and interleaved bodies", () => {
   it("v3 sends one image as a data URI with input_type image, embedding_types only when asked", () => {
     const family = MODEL_FAMILIES["cohere-v3"];
-    expect(family.buildInputsBody([image()], settings({ inputType: "search_query" }))).toEqual({
+    expect(family.buildBody([image()], settings({ inputType: "search_query" }))).toEqual({
       images: ["data:image/png;base64,iVBORw0KGgo="],
       input_type: "image",
     });
     expect(
-      family.buildInputsBody(
+      family.buildBody(
         [text("a"), text("b")],
         settings({ inputType: "search_document", embeddingTypes: ["int8", "ubinary"] }),
       ),
@@ -69,7 +73,7 @@ describe("cohere image and interleaved bodies", () => {
     const family = MODEL_FAMILIES["cohere-v4"];
     const common = { input_type: "search_document", output_dimension: 512 };
     expect(
-      family.buildInputsBody(
+      family.buildBody(
         [image(), image({ format: "webp", base64: "UklGRg==", byteLength: 4 })],
         settings({ ...{ dimensions: 512 }, inputType: "search_document" }),
       ),
@@ -79,7 +83,7 @@ describe("cohere image and interleaved bodies", () => {
       embedding_types: ["float"],
     });
     expect(
-      family.buildInputsBody(
+      family.buildBody(
         [textImage("red shoes")],
         settings({
           dimensions: 512,
@@ -102,7 +106,7 @@ describe("cohere image and interleaved bodies", () => {
       truncate: "RIGHT",
     });
     expect(
-      family.buildInputsBody(
+      family.buildBody(
         [text("q")],
         settings({ dimensions: 512, inputType: "search_document", embeddingTypes: ["binary"] }),
       ),
@@ -114,17 +118,13 @@ describe("cohere image and interleaved bodies", () => {
   });
 
   it("refuse a call mixing modalities or carrying S3 media (planner bugs)", () => {
-    expect(() => MODEL_FAMILIES["cohere-v4"].buildInputsBody([text("a"), image()], settings())).toThrow(
-      /planner/,
-    );
-    expect(() => MODEL_FAMILIES["cohere-v3"].buildInputsBody([image(jpegInS3)], settings())).toThrow(
-      /planner/,
-    );
+    expect(() => MODEL_FAMILIES["cohere-v4"].buildBody([text("a"), image()], settings())).toThrow(/planner/);
+    expect(() => MODEL_FAMILIES["cohere-v3"].buildBody([image(jpegInS3)], settings())).toThrow(/planner/);
   });
 
   it("parse every type of the by-type shape per input, and the float list shape", () => {
     const family = MODEL_FAMILIES["cohere-v4"];
-    const parsed = family.parseInputsResponse(
+    const parsed = family.parseResponse(
       {
         id: "x",
         response_type: "embeddings_by_type",
@@ -138,10 +138,10 @@ describe("cohere image and interleaved bodies", () => {
       [{ byType: { float: [0.2], int8: [2], binary: [4] } }],
     ]);
     expect(
-      family.parseInputsResponse({ embeddings: [[0.3]], response_type: "embeddings_floats" }, "m", [image()])
+      family.parseResponse({ embeddings: [[0.3]], response_type: "embeddings_floats" }, "m", [image()])
         .perInput,
     ).toEqual([[{ byType: { float: [0.3] } }]]);
-    expect(() => family.parseInputsResponse({ embeddings: { unknown: [] } }, "m", [text("a")])).toThrow(
+    expect(() => family.parseResponse({ embeddings: { unknown: [] } }, "m", [text("a")])).toThrow(
       ResponseError,
     );
   });
@@ -156,16 +156,13 @@ describe("cohere image and interleaved bodies", () => {
 describe("titan-text-v2 binary", () => {
   const family = MODEL_FAMILIES["titan-text-v2"];
   it("sends embeddingTypes only when more than float is asked for", () => {
-    expect(family.buildInputsBody([text("hi")], settings({ embeddingTypes: ["float"] }))).toEqual({
+    expect(family.buildBody([text("hi")], settings({ embeddingTypes: ["float"] }))).toEqual({
       inputText: "hi",
       dimensions: 1024,
       normalize: true,
     });
     expect(
-      family.buildInputsBody(
-        [text("hi")],
-        settings({ dimensions: 256, embeddingTypes: ["float", "binary"] }),
-      ),
+      family.buildBody([text("hi")], settings({ dimensions: 256, embeddingTypes: ["float", "binary"] })),
     ).toEqual({
       inputText: "hi",
       dimensions: 256,
@@ -175,7 +172,7 @@ describe("titan-text-v2 binary", () => {
   });
 
   it("reads embeddingsByType.binary unpacked, floats from embedding", () => {
-    const parsed = family.parseInputsResponse(
+    const parsed = family.parseResponse(
       {
         embedding: [0.6, 0.8],
         inputTextTokenCount: 2,
@@ -189,7 +186,7 @@ describe("titan-text-v2 binary", () => {
       inputTokens: 2,
     });
     expect(family.typedLength("binary", 256)).toBe(256);
-    expect(() => family.parseInputsResponse({ nothing: true }, "m", [text("hi")])).toThrow(ResponseError);
+    expect(() => family.parseResponse({ nothing: true }, "m", [text("hi")])).toThrow(ResponseError);
   });
 });
 
@@ -202,7 +199,9 @@ describe("nova-multimodal bodies", () => {
   });
 
   it("text with truncationMode (NONE unless START or END is configured)", () => {
-    expect(family.buildBody(["hello"], settings({ dimensions: 3072, inputType: "GENERIC_INDEX" }))).toEqual(
+    expect(
+      family.buildBody(texts("hello"), settings({ dimensions: 3072, inputType: "GENERIC_INDEX" })),
+    ).toEqual(
       wrap({
         embeddingPurpose: "GENERIC_INDEX",
         embeddingDimension: 3072,
@@ -210,7 +209,7 @@ describe("nova-multimodal bodies", () => {
       }),
     );
     expect(
-      family.buildInputsBody(
+      family.buildBody(
         [text("hello")],
         settings({ dimensions: 256, inputType: "TEXT_RETRIEVAL", truncate: "END" }),
       ),
@@ -225,7 +224,7 @@ describe("nova-multimodal bodies", () => {
 
   it("image inline with detailLevel when set, and from S3", () => {
     expect(
-      family.buildInputsBody(
+      family.buildBody(
         [image()],
         settings({ dimensions: 384, inputType: "GENERIC_INDEX", detailLevel: "DOCUMENT_IMAGE" }),
       ),
@@ -236,7 +235,7 @@ describe("nova-multimodal bodies", () => {
         image: { format: "png", source: { bytes: "iVBORw0KGgo=" }, detailLevel: "DOCUMENT_IMAGE" },
       }),
     );
-    expect(family.buildInputsBody([image(jpegInS3)], settings({ inputType: "GENERIC_RETRIEVAL" }))).toEqual(
+    expect(family.buildBody([image(jpegInS3)], settings({ inputType: "GENERIC_RETRIEVAL" }))).toEqual(
       wrap({
         embeddingPurpose: "GENERIC_RETRIEVAL",
         embeddingDimension: 1024,
@@ -251,7 +250,7 @@ describe("nova-multimodal bodies", () => {
   it("audio and video with embeddingMode", () => {
     const clip: WireMedia = { format: "mp4", s3Uri: "s3://bucket/clip.mp4", bucketOwner: undefined };
     expect(
-      family.buildInputsBody(
+      family.buildBody(
         [{ modality: "video", video: clip, embeddingMode: "AUDIO_VIDEO_SEPARATE" }],
         settings({ inputType: "GENERIC_INDEX" }),
       ),
@@ -267,7 +266,7 @@ describe("nova-multimodal bodies", () => {
       }),
     );
     expect(
-      family.buildInputsBody(
+      family.buildBody(
         [{ modality: "audio", audio: { format: "mp3", base64: "SUQz", byteLength: 3 } }],
         settings({ inputType: "GENERIC_INDEX" }),
       ),
@@ -291,14 +290,14 @@ describe("nova-multimodal bodies", () => {
 
   it("parses one entry, two for a separate video, and keeps truncatedCharLength", () => {
     expect(
-      family.parseInputsResponse(
+      family.parseResponse(
         { embeddings: [{ embeddingType: "TEXT", embedding: [0.1], truncatedCharLength: 8192 }] },
         "m",
         [text("x")],
       ).perInput,
     ).toEqual([[{ content: "TEXT", byType: { float: [0.1] }, truncatedCharLength: 8192 }]]);
     expect(
-      family.parseInputsResponse(
+      family.parseResponse(
         {
           embeddings: [
             { embeddingType: "VIDEO", embedding: [0.1] },
@@ -315,30 +314,31 @@ describe("nova-multimodal bodies", () => {
       ],
     ]);
     expect(
-      family.parseResponse({ embeddings: [{ embeddingType: "TEXT", embedding: [0.4] }] }, "m").vectors,
-    ).toEqual([[0.4]]);
-    expect(() => family.parseResponse({ embeddings: [] }, "m")).toThrow(/no "embeddings" entries/);
+      family.parseResponse({ embeddings: [{ embeddingType: "TEXT", embedding: [0.4] }] }, "m", ONE_TEXT)
+        .perInput[0]?.[0]?.byType.float,
+    ).toEqual([0.4]);
+    expect(() => family.parseResponse({ embeddings: [] }, "m", ONE_TEXT)).toThrow(/no "embeddings" entries/);
   });
 });
 
 describe("marengo bodies and both data shapes", () => {
   it("2.7: text with textTruncate none unless END, image inline or S3", () => {
     const family = MODEL_FAMILIES["marengo-2-7"];
-    expect(family.buildBody(["hi"], settings())).toEqual({
+    expect(family.buildBody(texts("hi"), settings())).toEqual({
       inputType: "text",
       inputText: "hi",
       textTruncate: "none",
     });
-    expect(family.buildInputsBody([text("hi")], settings({ truncate: "END" }))).toEqual({
+    expect(family.buildBody([text("hi")], settings({ truncate: "END" }))).toEqual({
       inputType: "text",
       inputText: "hi",
       textTruncate: "end",
     });
-    expect(family.buildInputsBody([image()], settings())).toEqual({
+    expect(family.buildBody([image()], settings())).toEqual({
       inputType: "image",
       mediaSource: { base64String: "iVBORw0KGgo=" },
     });
-    expect(family.buildInputsBody([image(jpegInS3)], settings())).toEqual({
+    expect(family.buildBody([image(jpegInS3)], settings())).toEqual({
       inputType: "image",
       mediaSource: { s3Location: { uri: "s3://bucket/cat.jpg", bucketOwner: "123456789012" } },
     });
@@ -346,12 +346,15 @@ describe("marengo bodies and both data shapes", () => {
 
   it("3.0: the input sits under a key named after inputType", () => {
     const family = MODEL_FAMILIES["marengo-3-0"];
-    expect(family.buildBody(["hi"], settings())).toEqual({ inputType: "text", text: { inputText: "hi" } });
-    expect(family.buildInputsBody([image()], settings())).toEqual({
+    expect(family.buildBody(texts("hi"), settings())).toEqual({
+      inputType: "text",
+      text: { inputText: "hi" },
+    });
+    expect(family.buildBody([image()], settings())).toEqual({
       inputType: "image",
       image: { mediaSource: { base64String: "iVBORw0KGgo=" } },
     });
-    expect(family.buildInputsBody([textImage("a dog", jpegInS3)], settings())).toEqual({
+    expect(family.buildBody([textImage("a dog", jpegInS3)], settings())).toEqual({
       inputType: "text_image",
       text_image: {
         inputText: "a dog",
@@ -362,14 +365,20 @@ describe("marengo bodies and both data shapes", () => {
 
   it.each(["marengo-2-7", "marengo-3-0"] as const)("%s reads data as a list or an object", (name) => {
     const family = MODEL_FAMILIES[name];
-    expect(family.parseResponse({ data: [{ embedding: [0.1, 0.2] }] }, "m").vectors).toEqual([[0.1, 0.2]]);
+    expect(
+      family.parseResponse({ data: [{ embedding: [0.1, 0.2] }] }, "m", ONE_TEXT).perInput[0]?.[0]?.byType
+        .float,
+    ).toEqual([0.1, 0.2]);
     expect(
       family.parseResponse(
         { data: { embedding: [0.3], embeddingOption: "visual", startSec: 0, endSec: 1 } },
         "m",
-      ).vectors,
-    ).toEqual([[0.3]]);
-    expect(() => family.parseResponse({ data: [] }, "m")).toThrow(/holds 0 embeddings/);
-    expect(() => family.parseResponse({ embedding: [0.1] }, "m")).toThrow(/no "data" list or object/);
+        ONE_TEXT,
+      ).perInput[0]?.[0]?.byType.float,
+    ).toEqual([0.3]);
+    expect(() => family.parseResponse({ data: [] }, "m", ONE_TEXT)).toThrow(/holds 0 embeddings/);
+    expect(() => family.parseResponse({ embedding: [0.1] }, "m", ONE_TEXT)).toThrow(
+      /no "data" list or object/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { EmbeddingType, InputModality } from "@bedrock-embeddings/core";
-import type { ParsedEmbeddings, ParsedResponse, WireInput, WireMedia } from "./model-family.js";
+import type { WireInput, WireMedia } from "./model-family.js";
 
 // The helpers below throw plain Errors: they guard invariants the input checks and the call
 // planner already enforce, so reaching one is a bug in this package, not a user error.
@@ -44,22 +44,6 @@ export function inlineBase64(media: WireMedia, family: string): string {
 /** `data:image/png;base64,...`, the form Cohere takes images in. */
 export function imageDataUri(media: WireMedia, family: string): string {
   return `data:image/${media.format};base64,${inlineBase64(media, family)}`;
-}
-
-/** A text codec's vectors as multimodal entries (one float embedding per input). */
-export function floatEntries(parsed: ParsedResponse): ParsedEmbeddings {
-  return {
-    perInput: parsed.vectors.map((vector) => [{ byType: { float: vector } }]),
-    inputTokens: parsed.inputTokens,
-  };
-}
-
-/** The float vectors of a multimodal parse, for the text path (one vector per input). */
-export function floatVectors(parsed: ParsedEmbeddings): ParsedResponse {
-  return {
-    vectors: parsed.perInput.map((entries) => entries[0]?.byType.float),
-    inputTokens: parsed.inputTokens,
-  };
 }
 
 /** True when the call asks for anything but floats, so the family's types field must be sent. */

@@ -1,8 +1,7 @@
 import { InputError } from "@bedrock-embeddings/core";
 import { describe, expect, it } from "vitest";
 import { MODEL_FAMILIES } from "../families/catalog.js";
-import { prepareTexts } from "./check-inputs.js";
-import { codePointLength, exceedsCodePoints } from "./code-points.js";
+import { prepareText, prepareTexts } from "./check-inputs.js";
 
 function inputError(run: () => unknown): InputError {
   try {
@@ -16,28 +15,9 @@ function inputError(run: () => unknown): InputError {
 
 const cohereV3 = MODEL_FAMILIES["cohere-v3"];
 
+// The checks themselves are core's checkText (check-text.test.ts); these cover the family's limits.
 describe("prepareTexts", () => {
-  it.each([
-    [42, "a number"],
-    [null, "null"],
-    [undefined, "undefined"],
-    [{ text: "x" }, "an object"],
-    [["x"], "an array"],
-  ])("names the index and type of a non-string (%j)", (value, type) => {
-    const error = inputError(() => prepareTexts(["ok", value], cohereV3, undefined));
-    expect(error.index).toBe(1);
-    expect(error.message).toBe(
-      `Input 1: expected a string, received ${type}. Convert every input to text before embedding.`,
-    );
-  });
-
-  it.each(["", "   ", "\n\t"])("refuses empty or whitespace-only text %j", (text) => {
-    const error = inputError(() => prepareTexts(["ok", "fine", text], cohereV3, undefined));
-    expect(error.index).toBe(2);
-    expect(error.message).toMatch(/empty or only whitespace/);
-  });
-
-  it("refuses over-limit text with index, limit, actual and a truncate fix", () => {
+  it("refuses over-limit text with the family's limit and truncate modes in the fix", () => {
     const error = inputError(() => prepareTexts(["ok", "x".repeat(2049)], cohereV3, undefined));
     expect(error).toMatchObject({ index: 1, limit: 2048, actual: 2049 });
     expect(error.fix).toMatch(/set truncate to one of START, END/);
@@ -52,15 +32,6 @@ describe("prepareTexts", () => {
     expect(error.fix).toMatch(/cannot truncate/);
   });
 
-  it("counts characters as code points, like Bedrock's schema check", () => {
-    const emoji = "😀".repeat(2048);
-    expect(emoji.length).toBe(4096);
-    expect(prepareTexts([emoji], cohereV3, undefined)).toEqual([emoji]);
-    expect(codePointLength("a😀b")).toBe(3);
-    expect(exceedsCodePoints("😀😀", 2)).toBe(false);
-    expect(exceedsCodePoints("😀😀😀", 2)).toBe(true);
-  });
-
   it("with truncate START/END cuts cohere v3 texts to 2048 characters; v4 leaves them to the service", () => {
     const long = "a".repeat(1000) + "b".repeat(2000);
     expect(prepareTexts([long], cohereV3, "START")[0]).toBe("a".repeat(48) + "b".repeat(2000));
@@ -72,9 +43,12 @@ describe("prepareTexts", () => {
     );
   });
 
-  it("refuses a non-array batch", () => {
-    expect(inputError(() => prepareTexts("text", cohereV3, undefined)).message).toMatch(
-      /must be an array of strings, received a string/,
-    );
+  it("cuts by code points, never splitting an emoji", () => {
+    const emoji = "😀".repeat(3000);
+    expect(prepareTexts([emoji], cohereV3, "END")[0]).toBe("😀".repeat(2048));
+  });
+
+  it("prepareText names the index it is given", () => {
+    expect(inputError(() => prepareText("", 7, cohereV3, undefined)).index).toBe(7);
   });
 });

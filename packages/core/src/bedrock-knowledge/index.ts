@@ -6,6 +6,8 @@ export {
   configuredRegion,
 } from "./aws-connection.js";
 export { type BoundedResult, createLimiter, type Limiter, runBounded } from "./bounded-concurrency.js";
+export { checkText, checkTexts, type TextRules } from "./check-text.js";
+export { checkVector, finishVector } from "./check-vector.js";
 export {
   classifyError,
   type ErrorClassification,

@@ -15,6 +15,41 @@ export interface EmbedInputsOptions {
   inputType?: string;
   /** Nova only: DOCUMENT_IMAGE for scans and pages of text, STANDARD_IMAGE (the model default) otherwise. */
   detailLevel?: "STANDARD_IMAGE" | "DOCUMENT_IMAGE";
+  /**
+   * Stops the run: no new calls start, calls in flight are cancelled, and the promise rejects
+   * with a BatchEmbeddingError (`aborted: true`, `cause`: the signal's reason) that keeps every
+   * result already embedded.
+   */
+  signal?: AbortSignal;
+  /** Called at the start and after every call: inputs done of total, tokens, calls, retries, throttles. */
+  onProgress?: (progress: InputsProgress) => void;
+  /**
+   * Where the embedder supports it (`embedInputsDetailed`): resolve with per-index results and
+   * failures instead of throwing BatchEmbeddingError.
+   */
+  settle?: boolean;
+}
+
+/**
+ * Where a run of `embedInputs` stands, passed to `onProgress`.
+ *
+ * @example
+ * await embedder.embedInputs(inputs, "add", { onProgress: ({ done, total }) => bar.update(done, { total }) });
+ */
+export interface InputsProgress {
+  /** Inputs finished, embedded or failed. */
+  done: number;
+  total: number;
+  /** Inputs that failed so far. */
+  failed: number;
+  inputTokens: number;
+  /** Calls answered so far, retries included. */
+  calls: number;
+  retries: number;
+  /** Throttled answers so far, retried ones included. */
+  throttles: number;
+  /** Estimated cost so far, when the model has a known price. */
+  estimatedCostUsd?: number;
 }
 
 /**

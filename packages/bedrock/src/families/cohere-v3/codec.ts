@@ -5,7 +5,6 @@ import {
   cohereInputType,
   cohereTypedLength,
   parseCohereEmbeddings,
-  parseCohereResponse,
 } from "../cohere/cohere-shared.js";
 import type { ModelFamily } from "../model-family.js";
 import { imageDataUri, imageOf, modalityOfCall, textsOf, wantsTypes } from "../wire-inputs.js";
@@ -49,16 +48,14 @@ export const cohereV3: ModelFamily = {
   },
   typedLength: cohereTypedLength,
   fitText: cutToCodePoints(MAX_CHARACTERS),
-  buildBody: (texts, settings) => ({
-    texts: [...texts],
-    input_type: settings.inputType,
-    ...(settings.truncate === undefined ? {} : { truncate: settings.truncate }),
-    ...(wantsTypes(settings.embeddingTypes) ? { embedding_types: [...settings.embeddingTypes] } : {}),
-  }),
-  parseResponse: parseCohereResponse,
-  buildInputsBody(inputs, settings) {
+  buildBody(inputs, settings) {
     if (modalityOfCall(inputs, "cohere-v3") !== "image") {
-      return cohereV3.buildBody(textsOf(inputs, "cohere-v3"), settings);
+      return {
+        texts: textsOf(inputs, "cohere-v3"),
+        input_type: settings.inputType,
+        ...(settings.truncate === undefined ? {} : { truncate: settings.truncate }),
+        ...(wantsTypes(settings.embeddingTypes) ? { embedding_types: [...settings.embeddingTypes] } : {}),
+      };
     }
     return {
       images: inputs.map((input) => imageDataUri(imageOf(input, "cohere-v3"), "cohere-v3")),
@@ -66,5 +63,5 @@ export const cohereV3: ModelFamily = {
       ...(wantsTypes(settings.embeddingTypes) ? { embedding_types: [...settings.embeddingTypes] } : {}),
     };
   },
-  parseInputsResponse: parseCohereEmbeddings,
+  parseResponse: parseCohereEmbeddings,
 };

@@ -4,7 +4,6 @@ import {
   cohereInputType,
   cohereTypedLength,
   parseCohereEmbeddings,
-  parseCohereResponse,
 } from "../cohere/cohere-shared.js";
 import type { ModelFamily, RequestSettings } from "../model-family.js";
 import { imageDataUri, imageOf, modalityOfCall, textsOf } from "../wire-inputs.js";
@@ -46,15 +45,11 @@ export const cohereV4: ModelFamily = {
   typedLength: cohereTypedLength,
   // The service truncates tokens itself; there is no character schema limit to fit.
   fitText: (text) => text,
-  buildBody: (texts, settings) => ({
-    texts: [...texts],
-    ...common(settings),
-    ...truncation(settings),
-  }),
-  parseResponse: parseCohereResponse,
-  buildInputsBody(inputs, settings) {
+  buildBody(inputs, settings) {
     const modality = modalityOfCall(inputs, FAMILY);
-    if (modality === "text") return cohereV4.buildBody(textsOf(inputs, FAMILY), settings);
+    if (modality === "text") {
+      return { texts: textsOf(inputs, FAMILY), ...common(settings), ...truncation(settings) };
+    }
     if (modality === "image") {
       return {
         images: inputs.map((input) => imageDataUri(imageOf(input, FAMILY), FAMILY)),
@@ -72,7 +67,7 @@ export const cohereV4: ModelFamily = {
     });
     return { inputs: interleaved, ...common(settings), ...truncation(settings) };
   },
-  parseInputsResponse: parseCohereEmbeddings,
+  parseResponse: parseCohereEmbeddings,
 };
 
 function common(settings: RequestSettings): Record<string, unknown> {

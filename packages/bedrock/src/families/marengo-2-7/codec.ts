@@ -5,8 +5,7 @@ import {
   parseMarengoResponse,
 } from "../marengo/marengo-shared.js";
 import type { ModelFamily, RequestSettings, WireInput } from "../model-family.js";
-import { singleText } from "../response-shape.js";
-import { floatVectors, singleInput, unpackedLength } from "../wire-inputs.js";
+import { singleInput, unpackedLength } from "../wire-inputs.js";
 
 const FAMILY = "marengo-2-7";
 const MAX_TOKENS = 77;
@@ -41,10 +40,8 @@ export const marengo27: ModelFamily = {
   typedLength: unpackedLength,
   // The model cuts tokens itself when asked (textTruncate: "end"); there is no schema limit to fit.
   fitText: (text) => text,
-  buildBody: (texts, settings) => body({ modality: "text", text: singleText(texts, FAMILY) }, settings),
-  parseResponse: (response, modelId) => floatVectors(parseMarengoResponse(response, modelId)),
-  buildInputsBody: (inputs, settings) => body(singleInput(inputs, FAMILY), settings),
-  parseInputsResponse: parseMarengoResponse,
+  buildBody: (inputs, settings) => body(singleInput(inputs, FAMILY), settings),
+  parseResponse: parseMarengoResponse,
 };
 
 function body(input: WireInput, settings: RequestSettings): Record<string, unknown> {

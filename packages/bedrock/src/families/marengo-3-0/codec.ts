@@ -5,8 +5,7 @@ import {
   parseMarengoResponse,
 } from "../marengo/marengo-shared.js";
 import type { ModelFamily, WireInput } from "../model-family.js";
-import { singleText } from "../response-shape.js";
-import { floatVectors, singleInput, unpackedLength } from "../wire-inputs.js";
+import { singleInput, unpackedLength } from "../wire-inputs.js";
 
 const FAMILY = "marengo-3-0";
 const MAX_TOKENS = 500;
@@ -38,10 +37,8 @@ export const marengo30: ModelFamily = {
   media: MARENGO_MEDIA,
   typedLength: unpackedLength,
   fitText: (text) => text,
-  buildBody: (texts) => body({ modality: "text", text: singleText(texts, FAMILY) }),
-  parseResponse: (response, modelId) => floatVectors(parseMarengoResponse(response, modelId)),
-  buildInputsBody: (inputs) => body(singleInput(inputs, FAMILY)),
-  parseInputsResponse: parseMarengoResponse,
+  buildBody: (inputs) => body(singleInput(inputs, FAMILY)),
+  parseResponse: parseMarengoResponse,
 };
 
 function body(input: WireInput): Record<string, unknown> {

@@ -12,8 +12,8 @@ import type {
   WireInput,
   WireMedia,
 } from "../model-family.js";
-import { describeValue, expectObject, isRecord, singleText } from "../response-shape.js";
-import { floatVectors, singleInput, unpackedLength } from "../wire-inputs.js";
+import { describeValue, expectObject, isRecord } from "../response-shape.js";
+import { singleInput, unpackedLength } from "../wire-inputs.js";
 import { NOVA_EMBEDDING_PURPOSES } from "./async-body.js";
 
 const FAMILY = "nova-multimodal";
@@ -56,10 +56,8 @@ export const novaMultimodal: ModelFamily = {
   },
   typedLength: unpackedLength,
   fitText: cutToCodePoints(MAX_CHARACTERS),
-  buildBody: (texts, settings) => body({ modality: "text", text: singleText(texts, FAMILY) }, settings),
-  parseResponse: (response, modelId) => floatVectors(parseNovaResponse(response, modelId)),
-  buildInputsBody: (inputs, settings) => body(singleInput(inputs, FAMILY), settings),
-  parseInputsResponse: parseNovaResponse,
+  buildBody: (inputs, settings) => body(singleInput(inputs, FAMILY), settings),
+  parseResponse: parseNovaResponse,
 };
 
 /**

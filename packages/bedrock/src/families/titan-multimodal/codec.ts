@@ -1,7 +1,7 @@
 import { ResponseError } from "@bedrock-embeddings/core";
-import type { ModelFamily, ParsedResponse, RequestSettings, WireInput } from "../model-family.js";
-import { describeValue, expectObject, readTokenCount, singleText } from "../response-shape.js";
-import { floatEntries, inlineBase64, singleInput, unpackedLength } from "../wire-inputs.js";
+import type { ModelFamily, ParsedEmbeddings, RequestSettings, WireInput } from "../model-family.js";
+import { describeValue, expectObject, readTokenCount } from "../response-shape.js";
+import { inlineBase64, singleInput, unpackedLength } from "../wire-inputs.js";
 
 const FAMILY = "titan-multimodal";
 /** Characters per token assumed for the pre-send ceiling: generous, so no valid text is refused. */
@@ -45,10 +45,8 @@ export const titanMultimodal: ModelFamily = {
   },
   typedLength: unpackedLength,
   fitText: (text) => text,
-  buildBody: (texts, settings) => body({ modality: "text", text: singleText(texts, FAMILY) }, settings),
+  buildBody: (inputs, settings) => body(singleInput(inputs, FAMILY), settings),
   parseResponse: parseTitanMultimodalResponse,
-  buildInputsBody: (inputs, settings) => body(singleInput(inputs, FAMILY), settings),
-  parseInputsResponse: (response, modelId) => floatEntries(parseTitanMultimodalResponse(response, modelId)),
 };
 
 function body(input: WireInput, settings: RequestSettings): Record<string, unknown> {
@@ -68,10 +66,12 @@ function body(input: WireInput, settings: RequestSettings): Record<string, unkno
 }
 
 /** `{embedding, inputTextTokenCount, message}`; a `message` without a vector is the model's error. */
-function parseTitanMultimodalResponse(response: unknown, modelId: string): ParsedResponse {
+function parseTitanMultimodalResponse(response: unknown, modelId: string): ParsedEmbeddings {
   const object = expectObject(response, modelId);
   const inputTokens = readTokenCount(object["inputTextTokenCount"]);
-  if (Array.isArray(object["embedding"])) return { vectors: [object["embedding"]], inputTokens };
+  if (Array.isArray(object["embedding"])) {
+    return { perInput: [[{ byType: { float: object["embedding"] } }]], inputTokens };
+  }
   const message = typeof object["message"] === "string" && object["message"] ? object["message"] : undefined;
   throw new ResponseError(
     message

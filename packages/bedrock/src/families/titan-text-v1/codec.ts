@@ -1,7 +1,7 @@
 import type { ModelFamily } from "../model-family.js";
 import { singleText } from "../response-shape.js";
 import { parseTitanResponse } from "../titan/titan-response.js";
-import { floatEntries, textsOf, unpackedLength } from "../wire-inputs.js";
+import { textsOf, unpackedLength } from "../wire-inputs.js";
 
 /**
  * Titan Embeddings G1 – Text. Body `{inputText}` and nothing else (any other key is a
@@ -24,8 +24,6 @@ export const titanTextV1: ModelFamily = {
   media: undefined,
   typedLength: unpackedLength,
   fitText: (text) => text,
-  buildBody: (texts) => ({ inputText: singleText(texts, "titan-text-v1") }),
+  buildBody: (inputs) => ({ inputText: singleText(textsOf(inputs, "titan-text-v1"), "titan-text-v1") }),
   parseResponse: parseTitanResponse,
-  buildInputsBody: (inputs, settings) => titanTextV1.buildBody(textsOf(inputs, "titan-text-v1"), settings),
-  parseInputsResponse: (body, modelId) => floatEntries(parseTitanResponse(body, modelId)),
 };

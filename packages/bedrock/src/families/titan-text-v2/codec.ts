@@ -1,6 +1,6 @@
 import type { ModelFamily } from "../model-family.js";
 import { singleText } from "../response-shape.js";
-import { parseTitanResponse, parseTitanTypedResponse } from "../titan/titan-response.js";
+import { parseTitanTypedResponse } from "../titan/titan-response.js";
 import { textsOf, unpackedLength, wantsTypes } from "../wire-inputs.js";
 
 /**
@@ -26,13 +26,11 @@ export const titanTextV2: ModelFamily = {
   media: undefined,
   typedLength: unpackedLength,
   fitText: (text) => text,
-  buildBody: (texts, settings) => ({
-    inputText: singleText(texts, "titan-text-v2"),
+  buildBody: (inputs, settings) => ({
+    inputText: singleText(textsOf(inputs, "titan-text-v2"), "titan-text-v2"),
     dimensions: settings.dimensions,
     normalize: settings.normalize,
     ...(wantsTypes(settings.embeddingTypes) ? { embeddingTypes: [...settings.embeddingTypes] } : {}),
   }),
-  parseResponse: parseTitanResponse,
-  buildInputsBody: (inputs, settings) => titanTextV2.buildBody(textsOf(inputs, "titan-text-v2"), settings),
-  parseInputsResponse: parseTitanTypedResponse,
+  parseResponse: parseTitanTypedResponse,
 };

@@ -1,17 +1,17 @@
 import { ResponseError } from "@bedrock-embeddings/core";
-import type { ParsedEmbeddings, ParsedResponse } from "../model-family.js";
+import type { ParsedEmbeddings } from "../model-family.js";
 import { describeValue, expectObject, isRecord, readTokenCount } from "../response-shape.js";
 
 /**
  * Titan text bodies: `{embedding, inputTextTokenCount}`, and for v2 also
  * `{embeddingsByType: {float}}`. `embedding` wins; `embeddingsByType.float` is the fallback.
  */
-export function parseTitanResponse(body: unknown, modelId: string): ParsedResponse {
+export function parseTitanResponse(body: unknown, modelId: string): ParsedEmbeddings {
   const object = expectObject(body, modelId);
   const inputTokens = readTokenCount(object["inputTextTokenCount"]);
-  if (Array.isArray(object["embedding"])) return { vectors: [object["embedding"]], inputTokens };
+  if (Array.isArray(object["embedding"])) return oneFloat(object["embedding"], inputTokens);
   const byType = object["embeddingsByType"];
-  if (isRecord(byType) && Array.isArray(byType["float"])) return { vectors: [byType["float"]], inputTokens };
+  if (isRecord(byType) && Array.isArray(byType["float"])) return oneFloat(byType["float"], inputTokens);
   const found =
     "embedding" in object ? `"embedding" is ${describeValue(object["embedding"])}` : describeValue(object);
   throw new ResponseError(
@@ -36,4 +36,8 @@ export function parseTitanTypedResponse(body: unknown, modelId: string): ParsedE
     perInput: [[{ byType: { float, binary: byType["binary"] } }]],
     inputTokens: readTokenCount(object["inputTextTokenCount"]),
   };
+}
+
+function oneFloat(vector: unknown, inputTokens: number | undefined): ParsedEmbeddings {
+  return { perInput: [[{ byType: { float: vector } }]], inputTokens };
 }

@@ -19,7 +19,7 @@ import type {
   WireInput,
   WireMedia,
 } from "../families/model-family.js";
-import { prepareText } from "../input/check-inputs.js";
+import { prepareText } from "./check-inputs.js";
 import { formatBytes, type LoadedSource, loadSource, type MediaFiles } from "./media-source.js";
 
 const VIDEO_MODES: readonly VideoEmbeddingMode[] = ["AUDIO_VIDEO_COMBINED", "AUDIO_VIDEO_SEPARATE"];
@@ -54,6 +54,38 @@ export async function prepareInputs(
     prepared.push(await prepareInput(input, modalities[index]!, index, family, truncate, files));
   }
   return prepared;
+}
+
+/**
+ * Like `prepareInputs`, but each input that fails its checks fails alone: its place is
+ * undefined and its InputError is listed, and the rest is prepared (for `settle`). Anything
+ * but an InputError still throws.
+ *
+ * @example
+ * const { inputs, failures } = await prepareInputsSettled(raw, family, undefined, nodeMediaFiles);
+ */
+export async function prepareInputsSettled(
+  inputs: unknown,
+  family: ModelFamily,
+  truncate: TruncateMode | undefined,
+  files: MediaFiles,
+): Promise<{ inputs: (WireInput | undefined)[]; failures: { index: number; error: InputError }[] }> {
+  if (!Array.isArray(inputs))
+    return { inputs: await prepareInputs(inputs, family, truncate, files), failures: [] };
+  const prepared: (WireInput | undefined)[] = [];
+  const failures: { index: number; error: InputError }[] = [];
+  for (const [index, input] of (inputs as EmbeddingInput[]).entries()) {
+    try {
+      const modality = modalityOf(input, index);
+      checkAccepted(family, modality, index);
+      prepared.push(await prepareInput(input, modality, index, family, truncate, files));
+    } catch (error) {
+      if (!InputError.isInstance(error)) throw error;
+      prepared.push(undefined);
+      failures.push({ index, error });
+    }
+  }
+  return { inputs: prepared, failures };
 }
 
 async function prepareInput(

@@ -1,15 +1,16 @@
 import {
+  checkVector,
   type EmbeddedContent,
   type EmbeddingResult,
   type EmbeddingType,
+  finishVector,
   type IntegerEmbeddingType,
   ResponseError,
   type TypedEmbedding,
 } from "@bedrock-embeddings/core";
-import { checkVector, finishVector } from "../call/check-vector.js";
-import type { DimensionTracker } from "../call/embed-call.js";
 import type { ModelFamily, RawEmbedding, WireInput } from "../families/model-family.js";
 import { describeValue } from "../families/response-shape.js";
+import type { DimensionTracker } from "./call-context.js";
 
 /** What decoding one input's embeddings needs from the embedder. */
 export interface DecodeContext {

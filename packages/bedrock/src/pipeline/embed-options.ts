@@ -1,4 +1,4 @@
-import type { BatchFailure, EmbeddingUsage } from "@bedrock-embeddings/core";
+import type { BatchFailure, EmbeddingResult, EmbeddingUsage } from "@bedrock-embeddings/core";
 import type { BatchProgress } from "../schedule/progress.js";
 
 /**
@@ -33,6 +33,30 @@ export interface EmbedBatchOptions {
  */
 export interface SettledEmbeddings {
   vectors: (number[] | undefined)[];
+  failures: BatchFailure[];
+  usage: EmbeddingUsage;
+}
+
+/**
+ * `embedInputs` results with the usage of the run.
+ *
+ * @example
+ * const { results, usage } = await embedder.embedInputsDetailed([{ image: { file: "cat.png" } }]);
+ */
+export interface DetailedResults {
+  results: EmbeddingResult[];
+  usage: EmbeddingUsage;
+}
+
+/**
+ * A settled `embedInputsDetailed`: a result or undefined per input, why each undefined one
+ * failed, and the usage.
+ *
+ * @example
+ * const { results, failures } = await embedder.embedInputsDetailed(inputs, "add", { settle: true });
+ */
+export interface SettledResults {
+  results: (EmbeddingResult | undefined)[];
   failures: BatchFailure[];
   usage: EmbeddingUsage;
 }

@@ -4,7 +4,6 @@ import { describe, expect, it, vi } from "vitest";
 import { MODEL_FAMILIES } from "../families/catalog.js";
 import type { FamilyName } from "../families/model-family.js";
 import type { MediaFiles } from "./media-source.js";
-import { planInputCalls } from "./plan-input-calls.js";
 import { prepareInputs } from "./prepare-inputs.js";
 
 /** Files that exist only in this map; `read` is a spy so tests can assert nothing was read. */
@@ -195,36 +194,5 @@ describe("prepareInputs", () => {
       fakeFiles({}).files,
     );
     expect(cut[0]).toEqual({ modality: "text", text: "y".repeat(8192) });
-  });
-});
-
-describe("planInputCalls", () => {
-  it("groups by modality and respects per-call counts", () => {
-    const png = { format: "png", base64: "AAAA", byteLength: 3 };
-    const inputs = [
-      { modality: "text" as const, text: "a" },
-      { modality: "image" as const, image: png },
-      { modality: "text" as const, text: "b" },
-      { modality: "image" as const, image: png },
-    ];
-    expect(planInputCalls(inputs, MODEL_FAMILIES["cohere-v4"])).toEqual([
-      { modality: "text", indexes: [0, 2] },
-      { modality: "image", indexes: [1, 3] },
-    ]);
-    expect(planInputCalls(inputs, MODEL_FAMILIES["cohere-v3"])).toEqual([
-      { modality: "text", indexes: [0, 2] },
-      { modality: "image", indexes: [1] },
-      { modality: "image", indexes: [3] },
-    ]);
-    expect(planInputCalls(inputs, MODEL_FAMILIES["nova-multimodal"])).toHaveLength(4);
-  });
-
-  it("splits Cohere v4 images by request size", () => {
-    const image = { format: "png", base64: "A".repeat(6_000_000), byteLength: 4_500_000 };
-    const inputs = Array.from({ length: 5 }, () => ({ modality: "image" as const, image }));
-    expect(planInputCalls(inputs, MODEL_FAMILIES["cohere-v4"]).map((call) => call.indexes)).toEqual([
-      [0, 1, 2],
-      [3, 4],
-    ]);
   });
 });

@@ -3,8 +3,8 @@ import { DEFAULT_TIMEOUTS } from "../call/timeouts.js";
 /**
  * Streams one HTTP/2 session carries at once. The SDK's default gives every request a session
  * (a TCP and TLS handshake) of its own, which was a third of the client's CPU per embedding in a
- * profile; pooled sessions reuse connections. A few streams per session rather than all of them:
- * one connection carrying every call was several times slower in the same measurement.
+ * profile; pooled sessions reuse connections. A few streams per session rather than all of them,
+ * so one lost packet (TCP delivers in order) stalls a few calls, not every call in flight.
  *
  * @example
  * STREAMS_PER_SESSION; // 4

@@ -29,5 +29,4 @@ export {
 } from "./pricing/index.js";
 export { bedrockProvider } from "./provider.js";
 export type { SchedulerClock } from "./schedule/clock.js";
-export type { BatchProgress } from "./schedule/progress.js";
 export type { RateTuning } from "./schedule/rate-tuning.js";

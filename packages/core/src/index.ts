@@ -132,6 +132,7 @@ export {
   isMultimodalEmbedder,
   type MultimodalEmbedder,
 } from "./multimodal/multimodal-embedder.js";
+export type { BatchProgress } from "./batch-progress.js";
 export { addUsage, type EmbeddingUsage, emptyUsage } from "./usage.js";
 export {
   assertFiniteVector,

@@ -1,8 +1,8 @@
+import type { BatchProgress } from "@bedrock-embeddings/core";
 import { BatchEmbeddingError, BedrockApiError, InputError } from "@bedrock-embeddings/core";
 import { describe, expect, it } from "vitest";
 import { BedrockEmbedder } from "../bedrock-embedder.js";
 import { awsError, cohereReply, fakeClient, instantRuntime, vectorOf } from "../fake-bedrock.test-helpers.js";
-import type { BatchProgress } from "../schedule/progress.js";
 import { VirtualClock } from "../schedule/virtual-time.test-helpers.js";
 
 const cohere = "cohere.embed-english-v3";

@@ -1,5 +1,4 @@
-import type { BatchFailure, EmbeddingResult, EmbeddingUsage } from "@bedrock-embeddings/core";
-import type { BatchProgress } from "../schedule/progress.js";
+import type { BatchFailure, BatchProgress, EmbeddingResult, EmbeddingUsage } from "@bedrock-embeddings/core";
 
 /**
  * Extras of `embedBatchDetailed`.

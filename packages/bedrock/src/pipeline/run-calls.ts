@@ -2,6 +2,7 @@ import { setMaxListeners } from "node:events";
 import {
   addUsage,
   type BatchFailure,
+  type BatchProgress,
   BedrockApiError,
   type EmbeddingResult,
   type EmbeddingType,
@@ -12,7 +13,7 @@ import {
 import { guardRun } from "../call/run-guard.js";
 import type { CallKind } from "../call/timeouts.js";
 import type { RequestSettings, WireInput } from "../families/model-family.js";
-import { type BatchProgress, ProgressTracker } from "../schedule/progress.js";
+import { ProgressTracker } from "../schedule/progress.js";
 import type { CallContext, CallResult } from "./call-context.js";
 import { dedupeInputs } from "./dedupe-inputs.js";
 import { embedCall } from "./embed-call.js";

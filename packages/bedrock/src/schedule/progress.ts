@@ -1,26 +1,4 @@
-import type { EmbeddingUsage } from "@bedrock-embeddings/core";
-
-/**
- * Where a batch stands, passed to `onProgress` after every call (and once at the start).
- *
- * @example
- * embedder.embedBatchDetailed(texts, "add", { onProgress: ({ done, total }) => bar.update(done, { total }) });
- */
-export interface BatchProgress {
-  /** Inputs finished, embedded or failed. */
-  done: number;
-  total: number;
-  /** Inputs that failed so far. */
-  failed: number;
-  inputTokens: number;
-  /** Calls answered so far, retries included. */
-  calls: number;
-  retries: number;
-  /** Throttled answers so far, retried ones included. */
-  throttles: number;
-  /** Estimated cost so far, when the model has a known price. */
-  estimatedCostUsd?: number;
-}
+import type { BatchProgress, EmbeddingUsage } from "@bedrock-embeddings/core";
 
 /**
  * Counts a batch's progress and reports it; a throwing listener never breaks the batch.

@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { BatchProgress } from "@bedrock-embeddings/bedrock";
+import type { BatchProgress } from "@bedrock-embeddings/core";
 import { type EmbeddingBase, emptyUsage } from "@bedrock-embeddings/core";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../cli-io.js";

@@ -1,4 +1,4 @@
-import type { BatchProgress } from "@bedrock-embeddings/bedrock";
+import type { BatchProgress } from "@bedrock-embeddings/core";
 import {
   type DetailedEmbeddings,
   type EmbeddingBase,

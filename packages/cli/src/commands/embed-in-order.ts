@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import type { BatchProgress } from "@bedrock-embeddings/bedrock";
+import type { BatchProgress } from "@bedrock-embeddings/core";
 import {
   addUsage,
   type EmbeddingBase,

@@ -1,3 +1,4 @@
+import type { BatchProgress } from "../batch-progress.js";
 import type { MemoryAction } from "../memory-action.js";
 import type { EmbeddingInput } from "./embedding-input.js";
 import type { EmbeddingResult, EmbeddingType } from "./embedding-result.js";
@@ -22,34 +23,12 @@ export interface EmbedInputsOptions {
    */
   signal?: AbortSignal;
   /** Called at the start and after every call: inputs done of total, tokens, calls, retries, throttles. */
-  onProgress?: (progress: InputsProgress) => void;
+  onProgress?: (progress: BatchProgress) => void;
   /**
    * Where the embedder supports it (`embedInputsDetailed`): resolve with per-index results and
    * failures instead of throwing BatchEmbeddingError.
    */
   settle?: boolean;
-}
-
-/**
- * Where a run of `embedInputs` stands, passed to `onProgress`.
- *
- * @example
- * await embedder.embedInputs(inputs, "add", { onProgress: ({ done, total }) => bar.update(done, { total }) });
- */
-export interface InputsProgress {
-  /** Inputs finished, embedded or failed. */
-  done: number;
-  total: number;
-  /** Inputs that failed so far. */
-  failed: number;
-  inputTokens: number;
-  /** Calls answered so far, retries included. */
-  calls: number;
-  retries: number;
-  /** Throttled answers so far, retried ones included. */
-  throttles: number;
-  /** Estimated cost so far, when the model has a known price. */
-  estimatedCostUsd?: number;
 }
 
 /**

@@ -1,9 +1,26 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const packageNames = ["core", "bedrock", "langchain", "memory", "emulator", "cli", "ai-sdk", "llamaindex"];
+const packageNames = [
+  "core",
+  "bedrock",
+  "langchain",
+  "memory",
+  "emulator",
+  "cli",
+  "ai-sdk",
+  "llamaindex",
+  "server",
+];
 // Tests run against the TypeScript sources, so a unit test never needs a build first.
-const subpaths = ["core/testing", "bedrock/jobs", "memory/pgvector", "memory/testing", "langchain/aws"];
+const subpaths = [
+  "core/testing",
+  "bedrock/jobs",
+  "memory/pgvector",
+  "memory/testing",
+  "langchain/aws",
+  "server/testing",
+];
 const alias = Object.fromEntries(
   [...subpaths, ...packageNames].map((name) => {
     const [packageName, ...subpath] = name.split("/");

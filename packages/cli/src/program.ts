@@ -11,6 +11,7 @@ import {
   seedInteger,
 } from "./commands/emulator-command.js";
 import { addMemoryCommands } from "./commands/memory/memory-program.js";
+import { addServeCommand } from "./commands/serve-program.js";
 import { addSetupCommands } from "./commands/setup-commands.js";
 import { configOption } from "./config-option.js";
 
@@ -109,6 +110,8 @@ export function buildProgram(io: CliIo): Command {
     )
     .option("--seed <n>", "seed of the fault and jitter generator (default 1)", seedInteger)
     .action((options) => emulatorCommand(options, io));
+
+  addServeCommand(program, io);
 
   // Last, so `--json` errors reach every command registered above.
   addSetupCommands(program, io);

@@ -1,4 +1,6 @@
 // Every public name is listed here on purpose; public-surface.test.ts holds the reviewed list.
+
+export type { BatchProgress } from "./batch-progress.js";
 export {
   type AuthMode,
   authModeFor,
@@ -67,6 +69,16 @@ export {
   type EmbedderProvider,
   type ProviderContext,
 } from "./config/registry.js";
+export {
+  type ApiKeyConfig,
+  DEFAULT_SERVER_HOST,
+  DEFAULT_SERVER_PORT,
+  isLoopback,
+  type ServedModelConfig,
+  type ServerConfig,
+  type ServerConfigInput,
+  serverConfigSchema,
+} from "./config/server-config-schema.js";
 export type { VectorStoreConfig } from "./config/vector-store-config-schema.js";
 export {
   type DetailedEmbeddings,
@@ -132,7 +144,6 @@ export {
   isMultimodalEmbedder,
   type MultimodalEmbedder,
 } from "./multimodal/multimodal-embedder.js";
-export type { BatchProgress } from "./batch-progress.js";
 export { addUsage, type EmbeddingUsage, emptyUsage } from "./usage.js";
 export {
   assertFiniteVector,

@@ -1,20 +1,19 @@
 import { z } from "zod";
-import { bedrockEmbedderOptionsSchema } from "./bedrock-embedder-options.js";
+import { embedderConfigSchema } from "./embedder-config-schema.js";
 import { asyncConfigSchema, batchConfigSchema, s3ConfigSchema } from "./job-config-schema.js";
+import { serverConfigSchema } from "./server-config-schema.js";
 import {
   DEFAULT_MEMORY_DIRECTORY,
   type VectorStoreConfig,
   vectorStoreConfigSchema,
 } from "./vector-store-config-schema.js";
 
-export const EMBEDDER_PROVIDERS = ["aws_bedrock", "langchain_aws"] as const;
-export type EmbedderProviderName = (typeof EMBEDDER_PROVIDERS)[number];
-
-/** mem0/embedchain shape: `embedder: { provider, config }`. */
-export const embedderConfigSchema = z.strictObject({
-  provider: z.enum(EMBEDDER_PROVIDERS),
-  config: bedrockEmbedderOptionsSchema.default(bedrockEmbedderOptionsSchema.parse({})),
-});
+export {
+  EMBEDDER_PROVIDERS,
+  type EmbedderConfig,
+  type EmbedderProviderName,
+  embedderConfigSchema,
+} from "./embedder-config-schema.js";
 
 /** Starts the local Bedrock emulator in-process and points the embedder at it. */
 export const emulatorConfigSchema = z.strictObject({
@@ -39,16 +38,21 @@ export const memoryConfigSchema = z.strictObject({
  * `vector_store` and `memory.data_directory` is an error, so the store is never silently elsewhere.
  */
 export const appConfigSchema = z
-  .strictObject({
-    version: z.literal(1).default(1),
-    embedder: embedderConfigSchema,
-    emulator: emulatorConfigSchema.default(emulatorConfigSchema.parse({})),
-    vectorStore: vectorStoreConfigSchema.optional(),
-    memory: memoryConfigSchema.default(memoryConfigSchema.parse({})),
-    s3: s3ConfigSchema.default(s3ConfigSchema.parse({})),
-    async: asyncConfigSchema.default(asyncConfigSchema.parse({})),
-    batch: batchConfigSchema.default(batchConfigSchema.parse({})),
-  })
+  .preprocess(
+    withServerDefaultEmbedder,
+    z.strictObject({
+      version: z.literal(1).default(1),
+      embedder: embedderConfigSchema,
+      emulator: emulatorConfigSchema.default(emulatorConfigSchema.parse({})),
+      vectorStore: vectorStoreConfigSchema.optional(),
+      memory: memoryConfigSchema.default(memoryConfigSchema.parse({})),
+      s3: s3ConfigSchema.default(s3ConfigSchema.parse({})),
+      async: asyncConfigSchema.default(asyncConfigSchema.parse({})),
+      batch: batchConfigSchema.default(batchConfigSchema.parse({})),
+      /** The OpenAI-compatible embeddings server (`bedrock-embeddings serve`). */
+      server: serverConfigSchema.optional(),
+    }),
+  )
   .superRefine((config, context) => {
     if (config.vectorStore !== undefined && config.memory.dataDirectory !== undefined) {
       context.addIssue({
@@ -65,11 +69,21 @@ export const appConfigSchema = z
     vectorStore: vectorStore ?? fileStoreAt(config.memory.dataDirectory ?? DEFAULT_MEMORY_DIRECTORY),
   }));
 
+/**
+ * A file for the server alone names its embedders under `server.models`; the top-level `embedder`
+ * (used by the other commands) then defaults to the Bedrock provider's defaults.
+ */
+function withServerDefaultEmbedder(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
+  const fields = raw as Record<string, unknown>;
+  if (fields["server"] === undefined || fields["embedder"] !== undefined) return raw;
+  return { ...fields, embedder: { provider: "aws_bedrock" } };
+}
+
 function fileStoreAt(path: string): VectorStoreConfig {
   return { provider: "file", config: { path } };
 }
 
-export type EmbedderConfig = z.output<typeof embedderConfigSchema>;
 export type EmulatorConfig = z.output<typeof emulatorConfigSchema>;
 export type MemoryConfig = z.output<typeof memoryConfigSchema>;
 export type AppConfig = z.output<typeof appConfigSchema>;

@@ -37,7 +37,7 @@ import { embedTexts } from "./pipeline/embed-texts.js";
 import type { PipelineRun } from "./pipeline/run-calls.js";
 import { resultsOrThrow, settledResults, vectorsOf } from "./pipeline/run-outcome.js";
 import { callCostEstimator } from "./pricing/call-cost.js";
-import type { SchedulerClock } from "./schedule/clock.js";
+import type { Clock } from "./schedule/clock.js";
 import type { RateTuning } from "./schedule/rate-tuning.js";
 import { type EmbedderSettings, type ProfileTarget, resolveSettings } from "./settings.js";
 
@@ -78,7 +78,7 @@ export interface BedrockEmbedderRuntime {
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** The one clock of every wait and timing (pacing, back-off, events); a virtual clock runs quota simulations. */
-  clock?: SchedulerClock;
+  clock?: Clock;
   /** Overrides of the adaptive rate controller's knobs. */
   rateTuning?: Partial<RateTuning>;
 }

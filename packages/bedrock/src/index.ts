@@ -28,5 +28,5 @@ export {
   type PriceRate,
 } from "./pricing/index.js";
 export { bedrockProvider } from "./provider.js";
-export type { SchedulerClock } from "./schedule/clock.js";
+export type { Clock } from "./schedule/clock.js";
 export type { RateTuning } from "./schedule/rate-tuning.js";

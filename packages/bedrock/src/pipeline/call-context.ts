@@ -7,7 +7,7 @@ import type { BedrockCallEvent } from "../events.js";
 import type { ModelFamily } from "../families/model-family.js";
 import type { CallCostEstimator } from "../pricing/call-cost.js";
 import type { CallScheduler } from "../schedule/call-scheduler.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../schedule/clock.js";
 
 /**
  * The output dimension as known so far; the first checked vector sets it when it was unknown.

@@ -1,14 +1,4 @@
-import { realClock, type SchedulerClock } from "../schedule/clock.js";
-
-/**
- * The one source of time of an embedder: the scheduler's pacing waits, the retry back-off and
- * every timing (`now`). Tests pass a virtual clock so nothing waits for real.
- *
- * @example
- * const clock: Clock = realClock();
- * await clock.sleep(200, signal);
- */
-export type Clock = SchedulerClock;
+import { type Clock, realClock } from "../schedule/clock.js";
 
 /**
  * The clocks of an embedder from its timing hooks. Without the older `sleep` and `now` hooks
@@ -20,7 +10,7 @@ export type Clock = SchedulerClock;
  * const { pacing, calls } = clocksFrom({ clock: virtualClock }); // pacing === calls
  */
 export function clocksFrom(hooks: {
-  clock?: SchedulerClock | undefined;
+  clock?: Clock | undefined;
   sleep?: ((ms: number) => Promise<void>) | undefined;
   now?: (() => number) | undefined;
 }): { pacing: Clock; calls: Clock } {

@@ -1,4 +1,4 @@
-import type { SchedulerClock } from "./clock.js";
+import type { Clock } from "./clock.js";
 import type { RateController } from "./rate-controller.js";
 import type { TokenBucket } from "./token-bucket.js";
 
@@ -78,7 +78,7 @@ interface Waiter {
  */
 export class CallScheduler {
   readonly #controller: RateController;
-  readonly #clock: SchedulerClock;
+  readonly #clock: Clock;
   readonly #budgets: SchedulerBudgets;
   #queue: Waiter[] = [];
   /** Where the queue really starts: shifting a long array each send would be quadratic. */
@@ -92,7 +92,7 @@ export class CallScheduler {
   /** Whether pacing (rather than concurrency) held back the last call that had to wait. */
   #heldByPacing = false;
 
-  constructor(controller: RateController, clock: SchedulerClock, budgets: SchedulerBudgets = {}) {
+  constructor(controller: RateController, clock: Clock, budgets: SchedulerBudgets = {}) {
     this.#controller = controller;
     this.#clock = clock;
     this.#budgets = budgets;

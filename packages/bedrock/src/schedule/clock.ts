@@ -1,12 +1,13 @@
 /**
- * Time as the scheduler sees it: a monotonic `now` in milliseconds and an abortable `sleep`.
- * Injected so tests run the scheduler on a virtual clock and never wait for real.
+ * Time as an embedder sees it: a monotonic `now` in milliseconds and an abortable `sleep`, for
+ * the scheduler's pacing, the retry back-off and every timing. Injected so tests run on a
+ * virtual clock and never wait for real.
  *
  * @example
- * const clock: SchedulerClock = realClock();
+ * const clock: Clock = realClock();
  * await clock.sleep(100, signal);
  */
-export interface SchedulerClock {
+export interface Clock {
   now(): number;
   /** Resolves after `ms`, or rejects with `signal.reason` as soon as `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
@@ -19,7 +20,7 @@ export interface SchedulerClock {
  * const clock = realClock();
  * const started = clock.now();
  */
-export function realClock(): SchedulerClock {
+export function realClock(): Clock {
   return { now: () => performance.now(), sleep: abortableSleep };
 }
 

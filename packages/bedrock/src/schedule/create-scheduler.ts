@@ -1,5 +1,5 @@
 import { CallScheduler } from "./call-scheduler.js";
-import type { SchedulerClock } from "./clock.js";
+import type { Clock } from "./clock.js";
 import { RateController } from "./rate-controller.js";
 import type { RateTuning } from "./rate-tuning.js";
 import { TokenBucket } from "./token-bucket.js";
@@ -27,7 +27,7 @@ export interface ScheduleSettings {
  */
 export function createScheduler(
   settings: ScheduleSettings,
-  clock: SchedulerClock,
+  clock: Clock,
   tuning: Partial<RateTuning> = {},
 ): CallScheduler {
   const { requestsPerMinute, tokensPerMinute } = settings;

@@ -1,5 +1,5 @@
 // Test-only: a virtual clock and a token-bucket quota server, so scheduling is tested without waiting.
-import type { SchedulerClock } from "./clock.js";
+import type { Clock } from "./clock.js";
 
 interface Timer {
   at: number;
@@ -11,7 +11,7 @@ interface Timer {
  * A clock whose time only moves when `run` finds nothing left to do but wait: then it jumps to
  * the next timer. Everything driven by it must wait through `sleep`, never on real timers.
  */
-export class VirtualClock implements SchedulerClock {
+export class VirtualClock implements Clock {
   #now = 0;
   #order = 0;
   #timers: Timer[] = [];

@@ -1,11 +1,11 @@
 import { BedrockEmbedder } from "@bedrock-embeddings/bedrock";
-import { InputError } from "@bedrock-embeddings/core";
+import { emptyUsage, InputError } from "@bedrock-embeddings/core";
 import {
   EMULATOR_DEFAULT_CREDENTIALS,
   type RunningEmulator,
   startEmulator,
 } from "@bedrock-embeddings/emulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MicroBatcher } from "./micro-batcher.js";
 import { settledEmbedding } from "./settled-batch.js";
 
@@ -42,6 +42,39 @@ describe("MicroBatcher", () => {
     const alone = await embedder.embedBatch(texts, "add");
     expect(results.map((result) => result.vectors[0])).toEqual(alone);
     expect(results.every((result) => result.inputTokens > 0)).toBe(true);
+  });
+
+  it("sends requests trickling in closer than the window as one batch", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      const runs: number[] = [];
+      const batcher = new MicroBatcher({
+        embed: async (texts) => {
+          runs.push(texts.length);
+          return { vectors: texts.map(() => [1, 0]), failures: [], usage: emptyUsage() };
+        },
+        windowMs: 2,
+        maxWaitMs: 50,
+      });
+      const answers: Promise<unknown>[] = [];
+      // Ten requests 1 ms apart: 9 ms in all, longer than one window, each gap shorter than it.
+      for (let request = 0; request < 10; request++) {
+        answers.push(batcher.embed([`text ${request}`], "add"));
+        await vi.advanceTimersByTimeAsync(1);
+      }
+      // A steady trickle still leaves by the deadline.
+      for (let request = 10; request < 80; request++) {
+        answers.push(batcher.embed([`text ${request}`], "add"));
+        await vi.advanceTimersByTimeAsync(1);
+      }
+      await vi.runAllTimersAsync();
+      await Promise.all(answers);
+      // One request a millisecond: the first batch holds the 50 that came before its 50 ms deadline.
+      expect(runs[0]).toBe(50);
+      expect(runs.reduce((sum, count) => sum + count, 0)).toBe(80);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("keeps query and document requests apart", async () => {

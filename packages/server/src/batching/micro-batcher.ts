@@ -10,7 +10,7 @@ export interface BatchedEmbeddings {
 
 export interface MicroBatcherOptions {
   embed: EmbedSettled;
-  /** How long the first request of a batch waits for others to join it (default 2 ms). */
+  /** How long a batch waits after its latest request for another to join it (default 2 ms). */
   windowMs?: number;
   /**
    * While a batch for the same memory action is in flight, new requests gather until it ends, at
@@ -33,12 +33,16 @@ interface Gathering {
   waiting: Waiting[];
   texts: number;
   timer: NodeJS.Timeout;
+  /** When the batch goes however many requests are still arriving (`maxWaitMs` after its first). */
+  deadline: number;
+  /** True while a run for the same action was in flight at the start: it waits for that run. */
+  behindRun: boolean;
 }
 
 /**
  * Packs concurrent requests into one embedder run: requests for the same memory action that
- * arrive within `windowMs` of each other, or while a run for that action is in flight (up to
- * `maxWaitMs`), are sent together, so a hundred one-text requests become full model calls instead
+ * arrive within `windowMs` of each other (each arrival keeps the window open, at most `maxWaitMs`
+ * after the first), or while a run for that action is in flight (up to `maxWaitMs`), are sent together, so a hundred one-text requests become full model calls instead
  * of a hundred small ones. Results go back to each request in its order;
  * an input the model refuses fails only the request it came from.
  *
@@ -75,15 +79,28 @@ export class MicroBatcher {
 
   #gatheringFor(memoryAction: MemoryAction): Gathering {
     const existing = this.#gathering.get(memoryAction);
-    if (existing) return existing;
-    const busy = (this.#inFlight.get(memoryAction) ?? 0) > 0;
+    if (existing) {
+      // A burst of requests is read one by one: each arrival keeps the window open a little
+      // longer, up to the deadline, so the burst leaves as one batch rather than a first straggler.
+      if (!existing.behindRun) this.#restartWindow(existing, memoryAction);
+      return existing;
+    }
+    const behindRun = (this.#inFlight.get(memoryAction) ?? 0) > 0;
     const created: Gathering = {
       waiting: [],
       texts: 0,
-      timer: setTimeout(() => this.#send(memoryAction), busy ? this.#maxWaitMs : this.#windowMs),
+      timer: setTimeout(() => this.#send(memoryAction), behindRun ? this.#maxWaitMs : this.#windowMs),
+      deadline: performance.now() + this.#maxWaitMs,
+      behindRun,
     };
     this.#gathering.set(memoryAction, created);
     return created;
+  }
+
+  #restartWindow(gathering: Gathering, memoryAction: MemoryAction): void {
+    clearTimeout(gathering.timer);
+    const wait = Math.min(this.#windowMs, Math.max(0, gathering.deadline - performance.now()));
+    gathering.timer = setTimeout(() => this.#send(memoryAction), wait);
   }
 
   #send(memoryAction: MemoryAction): void {

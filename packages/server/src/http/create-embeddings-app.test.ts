@@ -113,6 +113,12 @@ describe("POST /v1/embeddings", () => {
     ["token-id arrays", { model: "titan-v2", input: [[1, 2]] }, "input", "take text"],
     ["an empty string", { model: "titan-v2", input: ["ok", ""] }, "input", "input[1]"],
     ["an empty list", { model: "titan-v2", input: [] }, "input", "empty"],
+    [
+      "input_type and memory_action that disagree",
+      { model: "cohere", input: "a", input_type: "search_query", memory_action: "add" },
+      "input_type",
+      "disagree",
+    ],
     ["2,049 inputs", { model: "titan-v2", input: Array.from({ length: 2049 }, () => "a") }, "input", "2048"],
     [
       "an unknown encoding",

@@ -82,6 +82,16 @@ function memoryActionOf(
   memoryAction: MemoryAction | undefined,
   inputType: "search_query" | "search_document" | undefined,
 ): MemoryAction {
-  if (memoryAction !== undefined) return memoryAction;
-  return inputType === "search_query" ? "search" : "add";
+  const fromInputType = inputType === undefined ? undefined : inputType === "search_query" ? "search" : "add";
+  if (memoryAction !== undefined && fromInputType !== undefined) {
+    // Both name the mode; a query embedded as a document (or the reverse) would search badly unnoticed.
+    const memoryQuery = memoryAction === "search";
+    if (memoryQuery !== (fromInputType === "search")) {
+      throw invalidRequest(
+        `input_type ${inputType} and memory_action ${memoryAction} disagree (one asks for a query, the other for a document); send one of them.`,
+        "input_type",
+      );
+    }
+  }
+  return memoryAction ?? fromInputType ?? "add";
 }

@@ -3,6 +3,7 @@ import type { FaultRates, ModelTraffic, TrafficSettings } from "@bedrock-embeddi
 import { startEmulator, TrafficSettingsError } from "@bedrock-embeddings/emulator";
 import { InvalidArgumentError } from "commander";
 import type { CliIo } from "../cli-io.js";
+import { stopRequested } from "../stop-requested.js";
 import { describeEmulatorAccess } from "./emulator-credentials.js";
 import { listenErrorForUser } from "./emulator-listen-error.js";
 
@@ -48,16 +49,7 @@ export async function emulatorCommand(options: EmulatorCommandOptions, io: CliIo
       `Traffic for every model: ${JSON.stringify(traffic.defaults)} (seed ${traffic.seed ?? 1})\n`,
     );
   }
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-    io.stopSignal?.addEventListener("abort", stop, { once: true });
-  });
+  await stopRequested(io);
   await emulator.close();
   io.stdout.write("Bedrock emulator stopped\n");
 }

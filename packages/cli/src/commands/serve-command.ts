@@ -8,6 +8,7 @@ import {
 import type { CliIo } from "../cli-io.js";
 import { pointAtEmulator, startEmbeddedEmulator, withoutBearerToken } from "../embedded-emulator.js";
 import { EMBEDDER_PROVIDERS } from "../embedder-providers.js";
+import { stopRequested } from "../stop-requested.js";
 import { listenErrorForUser } from "./emulator-listen-error.js";
 
 export interface ServeCommandOptions {
@@ -64,19 +65,6 @@ function openEmulator(
     : startEmulator({ port: 0 }).catch((error: unknown) => {
         throw listenErrorForUser(error, { port: "emulator.port" });
       });
-}
-
-function stopRequested(io: CliIo): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-    io.stopSignal?.addEventListener("abort", stop, { once: true });
-  });
 }
 
 const LISTEN_PROBLEMS: Readonly<Record<string, string>> = {

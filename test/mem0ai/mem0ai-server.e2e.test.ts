@@ -1,33 +1,20 @@
 // mem0ai's own OpenAI embedder, unmodified, pointed at the embeddings server with a base URL: a
 // mem0 user changes `baseURL` and `apiKey` and gets Bedrock vectors (see mem0ai.e2e.test.ts for
 // why better-sqlite3 is installed unbuilt and never opened here).
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { LangChainEmbeddings } from "@bedrock-embeddings/langchain";
 import { startEmbeddingsServer } from "@bedrock-embeddings/server";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorFixture, invokeBodies, startEmulatorFixture } from "../support/emulator-fixture.js";
 import { serverConfig, TEST_API_KEY, TEST_ENVIRONMENT } from "../support/served-families.js";
-
-type Mem0 = typeof import("mem0ai/oss");
-
-const memories = [
-  "Lisbon is the coastal capital of Portugal",
-  "Espresso is strong coffee brewed under pressure",
-  "Tennis is played on a court with a net",
-];
+import { loadMem0, type Mem0, SAMPLE_MEMORIES } from "./load-mem0.js";
 
 let fixture: EmulatorFixture;
 let server: { url: string; close(): Promise<void> };
 let mem0: Mem0;
-let mem0Directory: string;
+let removeMem0: () => Promise<void>;
 beforeAll(async () => {
-  mem0Directory = await mkdtemp(join(tmpdir(), "mem0-server-e2e-"));
-  process.env["MEM0_TELEMETRY"] = "false";
-  process.env["MEM0_DIR"] = mem0Directory;
-  mem0 = await import("mem0ai/oss");
+  ({ mem0, remove: removeMem0 } = await loadMem0("mem0-server-e2e-"));
   fixture = await startEmulatorFixture();
   server = await startEmbeddingsServer({
     config: serverConfig(fixture.emulator, { aliases: ["cohere-v3"] }),
@@ -37,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await fixture?.emulator.close();
-  await rm(mem0Directory, { recursive: true, force: true });
+  await removeMem0?.();
 });
 
 // Other texts than the memories, so the memories are new to the server's cache when added.
@@ -76,12 +63,14 @@ describe("mem0ai 3.3.1's OpenAI embedder against the embeddings server", () => {
       historyStore: { provider: "memory", config: {} },
     });
     fixture.emulator.clearRequests();
-    for (const text of memories) await memory.add(text, { userId: "alice", infer: false });
+    for (const text of SAMPLE_MEMORIES) await memory.add(text, { userId: "alice", infer: false });
     // Every text reached Bedrock through the server: the store's own embedder was never called.
-    expect(invokeBodies(fixture.emulator).flatMap((body) => body["texts"] as string[])).toEqual(memories);
+    expect(invokeBodies(fixture.emulator).flatMap((body) => body["texts"] as string[])).toEqual(
+      SAMPLE_MEMORIES,
+    );
     const { results } = await memory.search("what is the capital of Portugal", {
       filters: { user_id: "alice" },
     });
-    expect(results[0]?.memory).toBe(memories[0]);
+    expect(results[0]?.memory).toBe(SAMPLE_MEMORIES[0]);
   });
 });

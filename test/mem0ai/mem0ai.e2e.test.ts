@@ -2,37 +2,23 @@
 // peers): its ESM bundle imports better-sqlite3 when it loads, but opens it only for mem0's
 // "memory" vector store and "sqlite" history, which this test does not use; so better-sqlite3 is
 // installed without its native build, and any use of it here would fail loudly.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { BedrockEmbedder } from "@bedrock-embeddings/bedrock";
 import { createMem0Memory, LangChainEmbeddings } from "@bedrock-embeddings/langchain";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type EmulatorFixture, invokeBodies, startEmulatorFixture } from "../support/emulator-fixture.js";
-
-type Mem0 = typeof import("mem0ai/oss");
-
-const memories = [
-  "Lisbon is the coastal capital of Portugal",
-  "Espresso is strong coffee brewed under pressure",
-  "Tennis is played on a court with a net",
-];
+import { loadMem0, type Mem0, SAMPLE_MEMORIES } from "./load-mem0.js";
 
 let fixture: EmulatorFixture;
 let mem0: Mem0;
-let mem0Directory: string;
+let removeMem0: () => Promise<void>;
 beforeAll(async () => {
-  // mem0ai reads these when its module loads: no telemetry or notice requests, no ~/.mem0 files.
-  mem0Directory = await mkdtemp(join(tmpdir(), "mem0-e2e-"));
-  process.env["MEM0_TELEMETRY"] = "false";
-  process.env["MEM0_DIR"] = mem0Directory;
-  mem0 = await import("mem0ai/oss");
+  ({ mem0, remove: removeMem0 } = await loadMem0("mem0-e2e-"));
   fixture = await startEmulatorFixture();
 });
 afterAll(async () => {
   await fixture?.emulator.close();
-  await rm(mem0Directory, { recursive: true, force: true });
+  await removeMem0?.();
 });
 
 /** mem0's `langchain` vector store over a LangChain MemoryVectorStore, history in memory: no SQLite. */
@@ -58,19 +44,19 @@ describe("mem0ai 3.3.1 with our Bedrock embedder", () => {
     const embedder = fixture.embedder({ model: "cohere.embed-english-v3" });
     const memory = createMem0Memory(mem0.Memory, embedder, storageConfig(embedder));
     fixture.emulator.clearRequests();
-    for (const text of memories) await memory.add(text, { userId: "alice", infer: false });
+    for (const text of SAMPLE_MEMORIES) await memory.add(text, { userId: "alice", infer: false });
     expect(inputTypes()).toEqual(["search_document", "search_document", "search_document"]);
 
     fixture.emulator.clearRequests();
     const { results } = await memory.search("what is the capital of Portugal", {
       filters: { user_id: "alice" },
     });
-    expect(results[0]?.memory).toBe(memories[0]);
+    expect(results[0]?.memory).toBe(SAMPLE_MEMORIES[0]);
     expect(inputTypes().length).toBeGreaterThan(0);
     expect(new Set(inputTypes())).toEqual(new Set(["search_query"]));
 
     const coffee = await memory.search("strong coffee", { filters: { user_id: "alice" } });
-    expect(coffee.results[0]?.memory).toBe(memories[1]);
+    expect(coffee.results[0]?.memory).toBe(SAMPLE_MEMORIES[1]);
   });
 
   it("keeps embedding memories as documents after memory.reset() rebuilds mem0's embedder", async () => {
@@ -84,7 +70,7 @@ describe("mem0ai 3.3.1 with our Bedrock embedder", () => {
       warn.mockRestore();
     }
     fixture.emulator.clearRequests();
-    await memory.add(memories[2]!, { userId: "bob", infer: false });
+    await memory.add(SAMPLE_MEMORIES[2]!, { userId: "bob", infer: false });
     expect(inputTypes()).toEqual(["search_document"]);
   });
 
@@ -98,7 +84,7 @@ describe("mem0ai 3.3.1 with our Bedrock embedder", () => {
       ...storageConfig(embedder),
     });
     fixture.emulator.clearRequests();
-    await memory.add(memories[0]!, { userId: "carol", infer: false });
+    await memory.add(SAMPLE_MEMORIES[0]!, { userId: "carol", infer: false });
     expect(inputTypes()).toEqual(["search_query"]);
   });
 });

@@ -21,6 +21,7 @@ import type {
 } from "../families/model-family.js";
 import { prepareText } from "./check-inputs.js";
 import { formatBytes, type LoadedSource, loadSource, type MediaFiles } from "./media-source.js";
+import { type SettledPreparation, settleEach } from "./settle-each.js";
 
 const VIDEO_MODES: readonly VideoEmbeddingMode[] = ["AUDIO_VIDEO_COMBINED", "AUDIO_VIDEO_SEPARATE"];
 
@@ -69,23 +70,14 @@ export async function prepareInputsSettled(
   family: ModelFamily,
   truncate: TruncateMode | undefined,
   files: MediaFiles,
-): Promise<{ inputs: (WireInput | undefined)[]; failures: { index: number; error: InputError }[] }> {
+): Promise<SettledPreparation<WireInput>> {
   if (!Array.isArray(inputs))
-    return { inputs: await prepareInputs(inputs, family, truncate, files), failures: [] };
-  const prepared: (WireInput | undefined)[] = [];
-  const failures: { index: number; error: InputError }[] = [];
-  for (const [index, input] of (inputs as EmbeddingInput[]).entries()) {
-    try {
-      const modality = modalityOf(input, index);
-      checkAccepted(family, modality, index);
-      prepared.push(await prepareInput(input, modality, index, family, truncate, files));
-    } catch (error) {
-      if (!InputError.isInstance(error)) throw error;
-      prepared.push(undefined);
-      failures.push({ index, error });
-    }
-  }
-  return { inputs: prepared, failures };
+    return { prepared: await prepareInputs(inputs, family, truncate, files), failures: [] };
+  return settleEach(inputs, (input, index) => {
+    const modality = modalityOf(input as EmbeddingInput, index);
+    checkAccepted(family, modality, index);
+    return prepareInput(input as EmbeddingInput, modality, index, family, truncate, files);
+  });
 }
 
 async function prepareInput(

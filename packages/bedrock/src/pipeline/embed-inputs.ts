@@ -5,7 +5,7 @@ import { type MediaFiles, nodeMediaFiles } from "../input/media-source.js";
 import { prepareInputs, prepareInputsSettled } from "../input/prepare-inputs.js";
 import { checkEmbeddingTypes, checkInputType, type EmbedderSettings } from "../settings.js";
 import type { CallContext } from "./call-context.js";
-import { type PipelineRun, runCalls } from "./run-calls.js";
+import { type PipelineRun, runCalls, withCheckFailures } from "./run-calls.js";
 
 /**
  * Inputs of any modality through the one pipeline: the call options are checked against the
@@ -32,9 +32,9 @@ export async function embedInputs(
       : checkEmbeddingTypes(family, options.embeddingTypes, "options.embeddingTypes");
   const inputType = checkInputType(family, options.inputType, "options.inputType") ?? settings.inputType;
   const detailLevel = checkDetailLevel(family.name, options.detailLevel);
-  const { inputs: wire, failures } = options.settle
+  const { prepared, failures } = options.settle
     ? await prepareInputsSettled(inputs, family, settings.truncate, files)
-    : { inputs: await prepareInputs(inputs, family, settings.truncate, files), failures: [] };
+    : { prepared: await prepareInputs(inputs, family, settings.truncate, files), failures: [] };
   const byModality = new Map<InputModality, RequestSettings>();
   const settingsFor = (modality: InputModality): RequestSettings => {
     let request = byModality.get(modality);
@@ -52,12 +52,9 @@ export async function embedInputs(
   const { tokensPerMinute } = settings;
   const run = await runCalls(
     context,
-    wire,
+    prepared,
     { settingsFor, types, tokensPerCall: tokensPerMinute && tokensPerMinute / 60 },
     { signal: options.signal, onProgress: options.onProgress },
   );
-  if (failures.length > 0) {
-    run.failures = [...failures, ...run.failures].sort((left, right) => left.index - right.index);
-  }
-  return run;
+  return withCheckFailures(run, failures);
 }

@@ -1,10 +1,11 @@
-import { type BatchFailure, ConfigurationError, InputError } from "@bedrock-embeddings/core";
+import { ConfigurationError } from "@bedrock-embeddings/core";
 import type { RequestSettings, WireInput } from "../families/model-family.js";
 import { prepareText, prepareTexts } from "../input/check-inputs.js";
+import { settleEach } from "../input/settle-each.js";
 import type { EmbedderSettings } from "../settings.js";
 import type { CallContext } from "./call-context.js";
 import type { EmbedBatchOptions } from "./embed-options.js";
-import { type PipelineRun, runCalls } from "./run-calls.js";
+import { type PipelineRun, runCalls, withCheckFailures } from "./run-calls.js";
 
 const FLOAT_ONLY = ["float"] as const;
 
@@ -30,30 +31,17 @@ export async function embedTexts(
       { path: "embeddingTypes", fix: 'Add "float" to embedding_types (embeddingTypes in code).' },
     );
   }
-  const inputFailures: BatchFailure[] = [];
-  let inputs: (WireInput | undefined)[];
-  if (options.settle && Array.isArray(texts)) {
-    inputs = texts.map((text: unknown, index) => {
-      try {
-        return { modality: "text", text: prepareText(text, index, family, truncate) };
-      } catch (error) {
-        if (!InputError.isInstance(error)) throw error;
-        inputFailures.push({ index, error });
-        return undefined;
-      }
-    });
-  } else {
-    inputs = prepareTexts(texts, family, truncate).map((text): WireInput => ({ modality: "text", text }));
-  }
+  const asInput = (text: string): WireInput => ({ modality: "text", text });
+  const { prepared, failures } =
+    options.settle && Array.isArray(texts)
+      ? await settleEach(texts, (text, index) => asInput(prepareText(text, index, family, truncate)))
+      : { prepared: prepareTexts(texts, family, truncate).map(asInput), failures: [] };
   const run = await runCalls(
     context,
-    inputs,
+    prepared,
     // One call never needs more than one second of a tokens-per-minute budget.
     { settingsFor: () => request, types: FLOAT_ONLY, tokensPerCall: tokensPerMinute && tokensPerMinute / 60 },
     options,
   );
-  if (inputFailures.length > 0) {
-    run.failures = [...inputFailures, ...run.failures].sort((left, right) => left.index - right.index);
-  }
-  return run;
+  return withCheckFailures(run, failures);
 }

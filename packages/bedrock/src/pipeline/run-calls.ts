@@ -69,6 +69,19 @@ export interface PipelineRun {
   aborted: { reason: unknown } | undefined;
 }
 
+/**
+ * The run with the inputs that failed their checks before sending (under `settle`) among its
+ * failures, in index order.
+ *
+ * @example
+ * return withCheckFailures(await runCalls(context, prepared, call), failures);
+ */
+export function withCheckFailures(run: PipelineRun, failures: readonly BatchFailure[]): PipelineRun {
+  if (failures.length === 0) return run;
+  run.failures = [...failures, ...run.failures].sort((left, right) => left.index - right.index);
+  return run;
+}
+
 /** Client errors about the content of a call: with several inputs, only some may be at fault. */
 const ISOLATABLE_ERRORS = new Set(["ValidationException", "ModelErrorException"]);
 

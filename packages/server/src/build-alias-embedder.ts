@@ -1,6 +1,7 @@
 import {
   type BedrockEmbedderOptions,
   CachedEmbedder,
+  configuredRegion,
   createEmbedder,
   type DescribesVectors,
   type EmbedderConfig,
@@ -51,7 +52,7 @@ export function bedrockEndpointOf(
   environment: Environment,
 ): string {
   if (options.endpoint) return options.endpoint;
-  const region =
-    options.region || environment["AWS_REGION"] || environment["AWS_DEFAULT_REGION"] || "us-east-1";
+  // An alias without a region never gets this far: building its embedder refuses it.
+  const region = configuredRegion(options, environment) ?? "us-east-1";
   return `https://bedrock-runtime.${region}.amazonaws.com`;
 }

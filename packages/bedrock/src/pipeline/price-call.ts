@@ -1,6 +1,5 @@
 import type { InputModality } from "@bedrock-embeddings/core";
 import type { CallCostEstimator } from "../pricing/call-cost.js";
-import { estimateCostUsd } from "../pricing/estimate-cost.js";
 import type { CallContext } from "./call-context.js";
 
 /**
@@ -18,17 +17,9 @@ export function callCostEstimatorFor(
   modality: InputModality,
   count: number,
 ): CallCostEstimator | undefined {
-  if (context.estimateCost === undefined || modality === "text") return context.estimateCost;
+  const estimate = context.estimateCost;
+  if (estimate === undefined || modality === "text") return estimate;
   if (modality === "audio" || modality === "video") return undefined;
-  const requests = modality === "text-image" ? count : 0;
-  return (inputTokens) => {
-    const estimate = estimateCostUsd({
-      modelId: context.modelId,
-      family: context.family.name,
-      inputTokens,
-      images: count,
-      requests,
-    });
-    return estimate !== undefined && estimate.unpriced.length === 0 ? estimate.usd : undefined;
-  };
+  const media = { images: count, requests: modality === "text-image" ? count : 0 };
+  return (inputTokens) => estimate(inputTokens, media);
 }
